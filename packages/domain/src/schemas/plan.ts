@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { binIdSchema, householdIdSchema, idSchema, vehicleIdSchema, villageIdSchema } from '../ids.ts';
+import { isoDateSchema, isoDateTimeSchema } from '../time.ts';
+
+/** Shapes the planning loop fills; stored and served as-is. */
+
+export const routeStopSchema = z.object({
+  kind: z.enum(['depot', 'bin', 'disposal']),
+  siteId: idSchema,
+  eta: isoDateTimeSchema,
+  departAt: isoDateTimeSchema,
+  loadLitresAfter: z.number().nonnegative(),
+  status: z.enum(['planned', 'collected', 'skipped']).default('planned'),
+});
+export type RouteStop = z.infer<typeof routeStopSchema>;
+
+export const vehicleRouteSchema = z.object({
+  vehicleId: vehicleIdSchema,
+  stops: z.array(routeStopSchema),
+  distanceKm: z.number().nonnegative(),
+  durationMinutes: z.number().nonnegative(),
+  costVnd: z.number().nonnegative(),
+});
+export type VehicleRoute = z.infer<typeof vehicleRouteSchema>;
+
+export const unassignedBinSchema = z.object({ binId: binIdSchema, reason: z.string() });
+
+export const wastePlanSchema = z.object({
+  planId: idSchema,
+  villageId: villageIdSchema,
+  date: isoDateSchema,
+  createdAt: isoDateTimeSchema,
+  routes: z.array(vehicleRouteSchema),
+  unassigned: z.array(unassignedBinSchema),
+  totalDistanceKm: z.number().nonnegative(),
+  totalCostVnd: z.number().nonnegative(),
+});
+export type WastePlan = z.infer<typeof wastePlanSchema>;
+
+export const loadRunSchema = z.object({
+  loadId: idSchema,
+  /** Power per slot, kW. */
+  kw: z.array(z.number()),
+});
+
+export const householdEnergyPlanSchema = z.object({
+  householdId: householdIdSchema,
+  loads: z.array(loadRunSchema),
+  expectedCostVnd: z.number(),
+  unmanagedCostVnd: z.number(),
+});
+export type HouseholdEnergyPlan = z.infer<typeof householdEnergyPlanSchema>;
+
+export const energyPlanSchema = z.object({
+  planId: idSchema,
+  villageId: villageIdSchema,
+  date: isoDateSchema,
+  createdAt: isoDateTimeSchema,
+  slotMinutes: z.number().int().positive(),
+  households: z.array(householdEnergyPlanSchema),
+  villagePeakKw: z.number(),
+  transformerLimitKw: z.number().positive(),
+  totalCostVnd: z.number(),
+});
+export type EnergyPlan = z.infer<typeof energyPlanSchema>;

@@ -37,7 +37,14 @@ export interface MeterState extends Meter {
 
 /** One validated message, ready to store. `measuredAtMs` is `ts` as epoch milliseconds. */
 export type ValidReading =
-  | { deviceKind: 'bin'; villageId: string; deviceId: string; receivedAt: string; measuredAtMs: number; message: BinTelemetry }
+  | {
+      deviceKind: 'bin';
+      villageId: string;
+      deviceId: string;
+      receivedAt: string;
+      measuredAtMs: number;
+      message: BinTelemetry;
+    }
   | {
       deviceKind: 'meter';
       villageId: string;

@@ -43,15 +43,19 @@ export function telemetryTopic(topic: TelemetryTopic): string {
 }
 
 /** Parses a telemetry topic; returns an explanation instead of throwing so callers can record it. */
-export function parseTelemetryTopic(topic: string): { ok: true; value: TelemetryTopic } | { ok: false; reason: string } {
+export function parseTelemetryTopic(
+  topic: string,
+): { ok: true; value: TelemetryTopic } | { ok: false; reason: string } {
   const parts = topic.split('/');
   if (parts.length !== 5 || parts[0] !== 'village' || parts[4] !== 'telemetry') {
     return { ok: false, reason: 'topic must be village/{villageId}/(bins|meters)/{deviceId}/telemetry' };
   }
   const [, villageId = '', kindSegment = '', deviceId = ''] = parts;
   const deviceKind = topicSegments[kindSegment as keyof typeof topicSegments];
-  if (!deviceKind) return { ok: false, reason: `unknown device kind "${kindSegment}" (expected bins or meters)` };
-  if (!idSchema.safeParse(villageId).success) return { ok: false, reason: `invalid villageId "${villageId}"` };
+  if (!deviceKind)
+    return { ok: false, reason: `unknown device kind "${kindSegment}" (expected bins or meters)` };
+  if (!idSchema.safeParse(villageId).success)
+    return { ok: false, reason: `invalid villageId "${villageId}"` };
   if (!idSchema.safeParse(deviceId).success) return { ok: false, reason: `invalid deviceId "${deviceId}"` };
   return { ok: true, value: { villageId, deviceKind, deviceId } };
 }

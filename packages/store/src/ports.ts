@@ -101,7 +101,10 @@ export interface RegistryRepository {
   listHouseholds(villageId: string): Promise<Household[]>;
   getHousehold(villageId: string, householdId: string): Promise<Household | undefined>;
   listVehicles(villageId: string): Promise<Vehicle[]>;
-  /** Which of these devices are registered (for ingestion): one round trip per 100 keys. */
+  /**
+   * Which of these devices are registered (for ingestion): one round trip per 100 keys.
+   * The set holds `deviceRef(kind, id)` strings.
+   */
   findDevices(
     villageId: string,
     devices: ReadonlyArray<{ deviceKind: DeviceKind; deviceId: string }>,
@@ -126,6 +129,11 @@ export interface RejectionsRepository {
   recordRejections(rejections: readonly RejectedMessage[]): Promise<void>;
   /** Newest first. `villageId` null lists messages whose topic named no valid village. */
   listRejections(villageId: string | null, limit?: number): Promise<RejectedMessage[]>;
+}
+
+/** The string that `findDevices` returns for a device. */
+export function deviceRef(deviceKind: DeviceKind, deviceId: string): string {
+  return `${deviceKind}#${deviceId}`;
 }
 
 export interface Store {

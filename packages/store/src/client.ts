@@ -1,0 +1,23 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoDbClientOptions {
+  /** Set for dynalite (local/tests); omitted in AWS, where the SDK resolves the endpoint. */
+  endpoint?: string;
+  region?: string;
+}
+
+/** A document client; for a local endpoint it uses dummy credentials so no AWS account is needed. */
+export function createDynamoDbClient(options: DynamoDbClientOptions = {}): DynamoDBDocumentClient {
+  const local = options.endpoint !== undefined;
+  const base = new DynamoDBClient({
+    region: options.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+    ...(local
+      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    maxAttempts: 5,
+  });
+  return DynamoDBDocumentClient.from(base, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,155 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Bin, DeviceKind, Household, Meter, Vehicle, Village, VillageDataset } from '@village/domain';
+import { batchGet, batchPut, type Item, queryAll } from '../batch.ts';
+import {
+  type BinLatest,
+  type BinState,
+  deviceRef,
+  type MeterLatest,
+  type MeterState,
+  type RegistryRepository,
+} from '../ports.ts';
+import { type EntityPrefix, keys } from '../table.ts';
+
+const prefixOfKind: Record<DeviceKind, EntityPrefix> = { bin: 'BIN', meter: 'MTR' };
+
+export function createRegistryRepository(client: DynamoDBDocumentClient, table: string): RegistryRepository {
+  const entityItem = (villageId: string, prefix: EntityPrefix, id: string, data: unknown): Item => ({
+    ...keys.entity(villageId, prefix, id),
+    type: prefix,
+    data,
+  });
+
+  async function listEntities<T>(villageId: string, prefix: EntityPrefix): Promise<T[]> {
+    const items = await queryAll(client, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.village(villageId).pk, ':prefix': keys.entityPrefix(prefix) },
+    });
+    return items.map((item) => item.data as T);
+  }
+
+  async function getEntity<T>(villageId: string, prefix: EntityPrefix, id: string): Promise<T | undefined> {
+    const out = await client.send(
+      new GetCommand({ TableName: table, Key: keys.entity(villageId, prefix, id) }),
+    );
+    return out.Item?.data as T | undefined;
+  }
+
+  /** Latest state items by device id, for one kind. */
+  async function listStates(villageId: string, kind: DeviceKind): Promise<Map<string, Item>> {
+    const items = await queryAll(client, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.village(villageId).pk,
+        ':prefix': keys.deviceStatePrefix(kind),
+      },
+    });
+    return new Map(items.map((item) => [item.deviceId as string, item]));
+  }
+
+  async function getState(villageId: string, kind: DeviceKind, id: string): Promise<Item | undefined> {
+    const out = await client.send(
+      new GetCommand({ TableName: table, Key: keys.deviceState(villageId, kind, id) }),
+    );
+    return out.Item;
+  }
+
+  return {
+    async putDataset(dataset: VillageDataset) {
+      const v = dataset.village.id;
+      await batchPut(client, table, [
+        { ...keys.village(v), type: 'VILLAGE', data: dataset.village },
+        ...dataset.bins.map((b) => entityItem(v, 'BIN', b.id, b)),
+        ...dataset.meters.map((m) => entityItem(v, 'MTR', m.id, m)),
+        ...dataset.households.map((h) => entityItem(v, 'HH', h.id, h)),
+        ...dataset.vehicles.map((x) => entityItem(v, 'VEH', x.id, x)),
+        ...dataset.depots.map((x) => entityItem(v, 'DEPOT', x.id, x)),
+        ...dataset.disposalSites.map((x) => entityItem(v, 'DISP', x.id, x)),
+      ]);
+    },
+
+    async getVillage(villageId) {
+      const out = await client.send(new GetCommand({ TableName: table, Key: keys.village(villageId) }));
+      return out.Item?.data as Village | undefined;
+    },
+
+    async listBins(villageId) {
+      const [bins, states] = await Promise.all([
+        listEntities<Bin>(villageId, 'BIN'),
+        listStates(villageId, 'bin'),
+      ]);
+      return bins.map((bin) => withLatest<BinState>(bin, states.get(bin.id), toBinLatest));
+    },
+
+    async getBin(villageId, binId) {
+      const [bin, state] = await Promise.all([
+        getEntity<Bin>(villageId, 'BIN', binId),
+        getState(villageId, 'bin', binId),
+      ]);
+      return bin ? withLatest<BinState>(bin, state, toBinLatest) : undefined;
+    },
+
+    async listMeters(villageId) {
+      const [meters, states] = await Promise.all([
+        listEntities<Meter>(villageId, 'MTR'),
+        listStates(villageId, 'meter'),
+      ]);
+      return meters.map((meter) => withLatest<MeterState>(meter, states.get(meter.id), toMeterLatest));
+    },
+
+    async getMeter(villageId, meterId) {
+      const [meter, state] = await Promise.all([
+        getEntity<Meter>(villageId, 'MTR', meterId),
+        getState(villageId, 'meter', meterId),
+      ]);
+      return meter ? withLatest<MeterState>(meter, state, toMeterLatest) : undefined;
+    },
+
+    listHouseholds: (villageId) => listEntities<Household>(villageId, 'HH'),
+    getHousehold: (villageId, householdId) => getEntity<Household>(villageId, 'HH', householdId),
+    listVehicles: (villageId) => listEntities<Vehicle>(villageId, 'VEH'),
+
+    async findDevices(villageId, devices) {
+      const found = await batchGet(
+        client,
+        table,
+        devices.map((d) => keys.entity(villageId, prefixOfKind[d.deviceKind], d.deviceId)),
+      );
+      const refs = new Set<string>();
+      for (const item of found) {
+        const prefix = item.type as EntityPrefix;
+        const kind = prefix === 'BIN' ? 'bin' : prefix === 'MTR' ? 'meter' : undefined;
+        if (kind) refs.add(deviceRef(kind, (item.data as { id: string }).id));
+      }
+      return refs;
+    },
+  };
+}
+
+function withLatest<S extends { latest?: unknown }>(
+  entity: Omit<S, 'latest'>,
+  state: Item | undefined,
+  toLatest: (state: Item) => S['latest'],
+): S {
+  return (state ? { ...entity, latest: toLatest(state) } : { ...entity }) as S;
+}
+
+function toBinLatest(state: Item): BinLatest {
+  return {
+    fillPercent: state.fillPercent as number,
+    measuredAt: state.measuredAt as string,
+    ...(state.temperatureC !== undefined ? { temperatureC: state.temperatureC as number } : {}),
+    ...(state.batteryPercent !== undefined ? { batteryPercent: state.batteryPercent as number } : {}),
+  };
+}
+
+function toMeterLatest(state: Item): MeterLatest {
+  return {
+    kwhTotal: state.kwhTotal as number,
+    measuredAt: state.measuredAt as string,
+    ...(state.kw !== undefined ? { kw: state.kw as number } : {}),
+    ...(state.voltageV !== undefined ? { voltageV: state.voltageV as number } : {}),
+  };
+}

@@ -1,14 +1,17 @@
 import { systemClock } from '@village/domain';
-import { type IngestSummary, ingestTelemetry, parseIngestEvent } from '@village/ingest';
+import { ingestTelemetry, type IngestSummary, parseIngestEvent } from '@village/ingest';
 import { createDynamoDbClient, createStore } from '@village/store';
+import { type RuntimeConfig, readRuntimeConfig } from '../shared/runtime-config.ts';
 
-/** Built once per Lambda container (or local process) from the environment. */
-const store = createStore({
-  client: createDynamoDbClient({ endpoint: process.env.DYNAMODB_ENDPOINT }),
-  tableName: process.env.TABLE_NAME ?? 'village',
-});
-
-/** Thin adapter: event → raw messages → ingest → per-message results. */
-export async function handler(event: unknown): Promise<IngestSummary> {
-  return ingestTelemetry(parseIngestEvent(event), { store, clock: systemClock });
+/** Builds the handler for a configuration; the local runtime passes its own, Lambda uses the env. */
+export function createIngestHandler(config: RuntimeConfig) {
+  const store = createStore({
+    client: createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT }),
+    tableName: config.TABLE_NAME,
+  });
+  /** Thin adapter: event → raw messages → ingest → per-message results. */
+  return (event: unknown): Promise<IngestSummary> =>
+    ingestTelemetry(parseIngestEvent(event), { store, clock: systemClock });
 }
+
+export const handler = createIngestHandler(readRuntimeConfig(process.env));

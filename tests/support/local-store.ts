@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDbClient, createStore, ensureTable, type Store } from '@village/store';
-import { startDynamoDbLocal } from '../../packages/local/src/dynamodb-local.ts';
+import { startDynamoDbLocal } from '@village/local';
 
 export interface LocalStore {
   endpoint: string;

@@ -1,5 +1,5 @@
 import { systemClock } from '@village/domain';
-import { ingestTelemetry, type IngestSummary, parseIngestEvent } from '@village/ingest';
+import { type IngestSummary, ingestTelemetry, parseIngestEvent } from '@village/ingest';
 import { createDynamoDbClient, createStore } from '@village/store';
 import { type RuntimeConfig, readRuntimeConfig } from '../shared/runtime-config.ts';
 

@@ -1,0 +1,28 @@
+import {
+  type App,
+  apiGatewayJwtClaims,
+  createApp,
+  createClaimsAuthenticator,
+  createHs256Authenticator,
+} from '@village/api';
+import { systemClock } from '@village/domain';
+import { createDynamoDbClient, createStore } from '@village/store';
+import { handle } from 'hono/aws-lambda';
+import { type RuntimeConfig, readRuntimeConfig } from '../shared/runtime-config.ts';
+
+/**
+ * The API for a configuration. Locally tokens are HS256-signed with the secret in DATA_DIR; in AWS
+ * API Gateway's JWT authorizer has verified the Cognito token and the app only maps its claims.
+ */
+export function createApiApp(config: RuntimeConfig): App {
+  const store = createStore({
+    client: createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT }),
+    tableName: config.TABLE_NAME,
+  });
+  const auth = config.JWT_SECRET
+    ? createHs256Authenticator(config.JWT_SECRET)
+    : createClaimsAuthenticator(apiGatewayJwtClaims);
+  return createApp({ store, auth, clock: systemClock, villageId: config.VILLAGE_ID });
+}
+
+export const handler = handle(createApiApp(readRuntimeConfig(process.env)));

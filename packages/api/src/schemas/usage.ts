@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi';
+import { householdIdSchema } from '@village/domain';
+import { checkTimeRange, timeRangeShape, zonedTimeSchema } from './common.ts';
+
+export const householdPathSchema = z.object({
+  householdId: householdIdSchema.openapi({ param: { name: 'householdId', in: 'path' }, example: 'hh-001' }),
+});
+
+export const usageQuerySchema = z
+  .object({
+    ...timeRangeShape,
+    interval: z
+      .enum(['hour', 'day'])
+      .default('hour')
+      .openapi({ description: 'Bucket size, aligned to village-local hours or days' }),
+  })
+  .superRefine(checkTimeRange);
+
+export const usageBucketSchema = z
+  .object({
+    start: zonedTimeSchema,
+    end: zonedTimeSchema,
+    kwh: z.number().nullable().openapi({ description: 'null when the meter has no readings around an edge' }),
+  })
+  .openapi('UsageBucket');
+
+export const usageResponseSchema = z
+  .object({
+    householdId: z.string(),
+    meterId: z.string(),
+    interval: z.enum(['hour', 'day']),
+    timeZone: z.string(),
+    from: zonedTimeSchema.openapi({ description: '`from` rounded down to a bucket boundary' }),
+    to: zonedTimeSchema.openapi({ description: '`to` rounded up to a bucket boundary' }),
+    buckets: z.array(usageBucketSchema),
+    totalKwh: z.number().openapi({ description: 'Sum over the buckets with a known value' }),
+    missingBuckets: z.number().int().openapi({ description: 'Buckets whose kwh is null' }),
+  })
+  .openapi('HouseholdUsage');

@@ -5,7 +5,9 @@ import { zonedTimeSchema } from '../schemas/common.ts';
 import { commonErrorResponses } from '../schemas/error-body.ts';
 import { zonedFromMs } from '../zoned-time.ts';
 
-const healthResponseSchema = z.object({ status: z.literal('ok'), time: zonedTimeSchema }).openapi('Health');
+const healthResponseSchema = z
+  .object({ status: z.literal('ok'), time: zonedTimeSchema })
+  .meta({ id: 'Health' });
 
 export function registerHealthRoutes({ app, deps, guard }: RouteContext): void {
   const route = createRoute({

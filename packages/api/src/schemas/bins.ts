@@ -5,8 +5,8 @@ import { queryInt, zonedTimeSchema } from './common.ts';
 export const MAX_HISTORY_HOURS = 24 * 31;
 
 export const binListQuerySchema = z.object({
-  hamletId: hamletIdSchema.optional().openapi({ description: 'Only bins of this hamlet' }),
-  minFillPercent: z.coerce.number().min(0).max(100).optional().openapi({
+  hamletId: hamletIdSchema.optional().meta({ description: 'Only bins of this hamlet' }),
+  minFillPercent: z.coerce.number().min(0).max(100).optional().meta({
     // Spelled out because the generator documents an optional coerced number as `number | null`.
     type: 'number',
     minimum: 0,
@@ -16,26 +16,23 @@ export const binListQuerySchema = z.object({
 });
 
 export const binPathSchema = z.object({
-  binId: binIdSchema.openapi({ param: { name: 'binId', in: 'path' }, example: 'bin-001' }),
+  binId: binIdSchema.meta({ param: { name: 'binId', in: 'path' }, example: 'bin-001' }),
 });
 
 export const binHistoryQuerySchema = z.object({
   hours: queryInt(1, MAX_HISTORY_HOURS)
     .default(24)
-    .openapi({ description: `History window ending now, in hours (max ${MAX_HISTORY_HOURS})` }),
+    .meta({ description: `History window ending now, in hours (max ${MAX_HISTORY_HOURS})` }),
 });
 
-const registeredBinSchema = binSchema.openapi('Bin');
+const registeredBinSchema = binSchema.meta({ id: 'Bin' });
 
 export const binSummarySchema = binSchema
   .extend({
-    fillPercent: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Latest reported fill; null if never reported' }),
+    fillPercent: z.number().nullable().meta({ description: 'Latest reported fill; null if never reported' }),
     measuredAt: zonedTimeSchema.nullable(),
   })
-  .openapi('BinSummary');
+  .meta({ id: 'BinSummary' });
 export type BinSummary = z.infer<typeof binSummarySchema>;
 
 export const binListResponseSchema = z.object({ villageId: z.string(), bins: z.array(binSummarySchema) });
@@ -47,7 +44,7 @@ export const binReadingSchema = z
     temperatureC: z.number().optional(),
     batteryPercent: z.number().optional(),
   })
-  .openapi('BinReading');
+  .meta({ id: 'BinReading' });
 export type BinReading = z.infer<typeof binReadingSchema>;
 
 export const binDetailResponseSchema = z
@@ -62,4 +59,4 @@ export const binDetailResponseSchema = z
       readings: z.array(binReadingSchema),
     }),
   })
-  .openapi('BinDetail');
+  .meta({ id: 'BinDetail' });

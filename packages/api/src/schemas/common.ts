@@ -1,10 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { isoDateTimeSchema } from '@village/domain';
 
+/*
+ * OpenAPI metadata goes through zod's own `.meta()`, never `.openapi()`: the latter exists only on
+ * schemas created after @hono/zod-openapi patched zod, and the domain's schemas may be created first
+ * (it depends on import order), which crashed the app at load time.
+ */
 const EXAMPLE_TIME = '2026-11-29T05:00:00+07:00';
 
 /** Response timestamps: always rendered in village time by `toZonedIso`. */
-export const zonedTimeSchema = isoDateTimeSchema.openapi({ example: EXAMPLE_TIME });
+export const zonedTimeSchema = isoDateTimeSchema.meta({ example: EXAMPLE_TIME });
 
 /** Same rule as the domain's `isoDateTimeSchema`, with a message that shows API clients an example. */
 export const queryTimeSchema = z.iso.datetime({
@@ -17,8 +22,8 @@ const MAX_RANGE_MS = MAX_RANGE_DAYS * 86_400_000;
 
 /** `from`/`to` query parameters shared by the time-range endpoints. */
 export const timeRangeShape = {
-  from: queryTimeSchema.openapi({ description: 'Start (inclusive)', example: '2026-11-28T00:00:00+07:00' }),
-  to: queryTimeSchema.openapi({ description: 'End (exclusive)', example: '2026-11-29T00:00:00+07:00' }),
+  from: queryTimeSchema.meta({ description: 'Start (inclusive)', example: '2026-11-28T00:00:00+07:00' }),
+  to: queryTimeSchema.meta({ description: 'End (exclusive)', example: '2026-11-29T00:00:00+07:00' }),
 };
 
 /**

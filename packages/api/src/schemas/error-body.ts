@@ -18,7 +18,7 @@ export const errorBodySchema = z
       message: z.string(),
       details: z.array(
         z.object({
-          field: z.string().openapi({ example: 'query.from' }),
+          field: z.string().meta({ example: 'query.from' }),
           message: z.string(),
         }),
       ),
@@ -26,7 +26,7 @@ export const errorBodySchema = z
       requestId: z.string(),
     }),
   })
-  .openapi('Error');
+  .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 const errorResponse = (description: string) => ({

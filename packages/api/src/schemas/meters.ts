@@ -5,7 +5,7 @@ import { checkTimeRange, queryInt, timeRangeShape, zonedTimeSchema } from './com
 export const MAX_METER_READINGS = 10_000;
 
 export const meterPathSchema = z.object({
-  meterId: meterIdSchema.openapi({ param: { name: 'meterId', in: 'path' }, example: 'mtr-hh-001' }),
+  meterId: meterIdSchema.meta({ param: { name: 'meterId', in: 'path' }, example: 'mtr-hh-001' }),
 });
 
 export const meterReadingsQuerySchema = z
@@ -13,18 +13,18 @@ export const meterReadingsQuerySchema = z
     ...timeRangeShape,
     limit: queryInt(1, MAX_METER_READINGS)
       .default(5_000)
-      .openapi({ description: `Maximum readings returned, oldest first (max ${MAX_METER_READINGS})` }),
+      .meta({ description: `Maximum readings returned, oldest first (max ${MAX_METER_READINGS})` }),
   })
   .superRefine(checkTimeRange);
 
 export const meterReadingSchema = z
   .object({
     measuredAt: zonedTimeSchema,
-    kwhTotal: z.number().openapi({ description: 'Cumulative import register, kWh' }),
+    kwhTotal: z.number().meta({ description: 'Cumulative import register, kWh' }),
     kw: z.number().optional(),
     voltageV: z.number().optional(),
   })
-  .openapi('MeterReading');
+  .meta({ id: 'MeterReading' });
 export type MeterReading = z.infer<typeof meterReadingSchema>;
 
 export const meterReadingsResponseSchema = z
@@ -33,8 +33,8 @@ export const meterReadingsResponseSchema = z
     from: zonedTimeSchema,
     to: zonedTimeSchema,
     readings: z.array(meterReadingSchema),
-    truncated: z.boolean().openapi({
+    truncated: z.boolean().meta({
       description: 'More readings exist after the last one; ask again with `from` just after it',
     }),
   })
-  .openapi('MeterReadings');
+  .meta({ id: 'MeterReadings' });

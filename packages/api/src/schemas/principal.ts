@@ -5,6 +5,6 @@ export const principalResponseSchema = z
   .object({
     subject: z.string(),
     role: roleSchema,
-    householdId: z.string().nullable().openapi({ description: 'Set for the household role only' }),
+    householdId: z.string().nullable().meta({ description: 'Set for the household role only' }),
   })
-  .openapi('Principal');
+  .meta({ id: 'Principal' });

@@ -7,7 +7,7 @@ export const MAX_REJECTIONS = 500;
 export const rejectionsQuerySchema = z.object({
   limit: queryInt(1, MAX_REJECTIONS)
     .default(50)
-    .openapi({ description: `Newest first, at most ${MAX_REJECTIONS}` }),
+    .meta({ description: `Newest first, at most ${MAX_REJECTIONS}` }),
 });
 
 export const rejectionSchema = z
@@ -17,11 +17,11 @@ export const rejectionSchema = z
     deviceKind: deviceKindSchema.nullable(),
     deviceId: z.string().nullable(),
     topic: z.string(),
-    payload: z.string().openapi({ description: 'The message exactly as published' }),
+    payload: z.string().meta({ description: 'The message exactly as published' }),
     reason: z.string(),
     issues: z.array(z.object({ field: z.string(), message: z.string() })),
     receivedAt: zonedTimeSchema,
   })
-  .openapi('RejectedMessage');
+  .meta({ id: 'RejectedMessage' });
 
 export const rejectionsResponseSchema = z.object({ rejections: z.array(rejectionSchema) });

@@ -3,7 +3,7 @@ import { householdIdSchema } from '@village/domain';
 import { checkTimeRange, timeRangeShape, zonedTimeSchema } from './common.ts';
 
 export const householdPathSchema = z.object({
-  householdId: householdIdSchema.openapi({ param: { name: 'householdId', in: 'path' }, example: 'hh-001' }),
+  householdId: householdIdSchema.meta({ param: { name: 'householdId', in: 'path' }, example: 'hh-001' }),
 });
 
 export const usageQuerySchema = z
@@ -12,7 +12,7 @@ export const usageQuerySchema = z
     interval: z
       .enum(['hour', 'day'])
       .default('hour')
-      .openapi({ description: 'Bucket size, aligned to village-local hours or days' }),
+      .meta({ description: 'Bucket size, aligned to village-local hours or days' }),
   })
   .superRefine(checkTimeRange);
 
@@ -20,9 +20,9 @@ export const usageBucketSchema = z
   .object({
     start: zonedTimeSchema,
     end: zonedTimeSchema,
-    kwh: z.number().nullable().openapi({ description: 'null when the meter has no readings around an edge' }),
+    kwh: z.number().nullable().meta({ description: 'null when the meter has no readings around an edge' }),
   })
-  .openapi('UsageBucket');
+  .meta({ id: 'UsageBucket' });
 
 export const usageResponseSchema = z
   .object({
@@ -30,10 +30,10 @@ export const usageResponseSchema = z
     meterId: z.string(),
     interval: z.enum(['hour', 'day']),
     timeZone: z.string(),
-    from: zonedTimeSchema.openapi({ description: '`from` rounded down to a bucket boundary' }),
-    to: zonedTimeSchema.openapi({ description: '`to` rounded up to a bucket boundary' }),
+    from: zonedTimeSchema.meta({ description: '`from` rounded down to a bucket boundary' }),
+    to: zonedTimeSchema.meta({ description: '`to` rounded up to a bucket boundary' }),
     buckets: z.array(usageBucketSchema),
-    totalKwh: z.number().openapi({ description: 'Sum over the buckets with a known value' }),
-    missingBuckets: z.number().int().openapi({ description: 'Buckets whose kwh is null' }),
+    totalKwh: z.number().meta({ description: 'Sum over the buckets with a known value' }),
+    missingBuckets: z.number().int().meta({ description: 'Buckets whose kwh is null' }),
   })
-  .openapi('HouseholdUsage');
+  .meta({ id: 'HouseholdUsage' });

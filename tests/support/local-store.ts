@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDynamoDbClient, createStore, ensureTable, type Store } from '@village/store';
 import { startDynamoDbLocal } from '@village/local';
+import { createDynamoDbClient, createStore, ensureTable, type Store } from '@village/store';
 
 export interface LocalStore {
   endpoint: string;

@@ -6,17 +6,19 @@
  *
  * A publish counts as done when its QoS 1 PUBACK arrives; the local broker acknowledges only after
  * the batch holding the message has been written to the database, so PUBACK time = stored time.
+ * The village runs in its own process (as with `npm start`); this process only generates load.
+ * BENCH_PROFILE=<dir> writes a CPU profile of the village process there.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import os from 'node:os';
-import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { telemetryTopic, toZonedIso } from '@village/domain';
 import { generateDemoVillage } from '@village/simulation';
 import mqtt from 'mqtt';
 import { z } from 'zod';
 import { median, percentile, round } from '../lib/stats.ts';
-import { startLocalVillage } from '../local-village.ts';
 
 const optionsSchema = z.object({
   messages: z.coerce.number().int().positive().default(20_000),
@@ -43,92 +45,118 @@ const villageId = dataset.village.id;
 const bins = dataset.bins.slice(0, Math.ceil(opts.devices / 2));
 const meters = dataset.meters.filter((m) => m.kind !== 'transformer').slice(0, opts.devices - bins.length);
 
-async function ingestRun(run: number) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-ingest-'));
-  const village = await startLocalVillage({
-    dataDir,
-    dataset,
-    httpPort: 0,
-    mqttPort: 0,
-    inMemory: true,
-    quiet: true,
-  });
-  try {
-    const devices = [
-      ...bins.map((b) => ({ id: b.id, kind: 'bin' as const })),
-      ...meters.map((m) => ({ id: m.id, kind: 'meter' as const })),
-    ];
-    const clients = await Promise.all(
-      devices.map((d) =>
-        mqtt.connectAsync(village.mqttUrl, {
-          clientId: d.id,
-          username: d.id,
-          password: village.credentials[d.id] ?? '',
-          reconnectPeriod: 0,
-        }),
-      ),
-    );
-    const perDevice = Math.ceil(opts.messages / devices.length);
-    const startMs = Date.now() - perDevice * 60_000;
-    const latencies: number[] = [];
-    let kinds = { valid: 0, duplicate: 0, bad: 0 };
-    const began = performance.now();
-    await Promise.all(
-      devices.map(async (device, d) => {
-        const client = clients[d] as mqtt.MqttClient;
-        const topic = telemetryTopic({ villageId, deviceKind: device.kind, deviceId: device.id });
-        const sends: Promise<unknown>[] = [];
-        for (let i = 0; i < perDevice; i++) {
-          const roll = ((i * 7919 + d * 104729 + run) % 1000) / 1000;
-          let payload: string;
-          if (roll < opts['bad-share']) {
-            payload = i % 2 === 0 ? '{"broken":' : JSON.stringify({ messageId: `bad-${i}`, ts: 'yesterday' });
-            kinds.bad++;
-          } else {
-            // Duplicates repeat an earlier message of the same device exactly, as a redelivery would.
-            const seq = roll < opts['bad-share'] + opts['duplicate-share'] && i > 0 ? i - 1 : i;
-            if (seq !== i) kinds.duplicate++;
-            else kinds.valid++;
-            const ts = toZonedIso(startMs + seq * 60_000);
-            payload = JSON.stringify(
-              device.kind === 'bin'
-                ? { messageId: `${device.id}-${run}-${seq}`, ts, fillPercent: (seq % 100) + 0.5 }
-                : { messageId: `${device.id}-${run}-${seq}`, ts, kwhTotal: 1000 + seq * 0.1, kw: 0.6 },
-            );
-          }
-          const sentAt = performance.now();
-          sends.push(
-            client
-              .publishAsync(topic, payload, { qos: 1 })
-              .then(() => latencies.push(performance.now() - sentAt)),
+interface VillageProcess {
+  child: ChildProcess;
+  apiUrl: string;
+  mqttUrl: string;
+  credentials: Record<string, string>;
+  tokens: { crew: string };
+}
+
+async function startVillageProcess(): Promise<VillageProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      '--import',
+      'tsx',
+      'scripts/bench/village-process.ts',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  return { child, ...JSON.parse(line) };
+}
+
+async function brokerStats(
+  village: VillageProcess,
+): Promise<{ messagesDelivered: number; batchesDelivered: number }> {
+  village.child.send('stats');
+  const [message] = (await once(village.child, 'message')) as [
+    { stats: { messagesDelivered: number; batchesDelivered: number } },
+  ];
+  return message.stats;
+}
+
+async function stopVillageProcess(village: VillageProcess) {
+  village.child.kill('SIGTERM');
+  await once(village.child, 'exit');
+}
+
+async function ingestRun(run: number, village: VillageProcess) {
+  const devices = [
+    ...bins.map((b) => ({ id: b.id, kind: 'bin' as const })),
+    ...meters.map((m) => ({ id: m.id, kind: 'meter' as const })),
+  ];
+  const clients = await Promise.all(
+    devices.map((d) =>
+      mqtt.connectAsync(village.mqttUrl, {
+        clientId: d.id,
+        username: d.id,
+        password: village.credentials[d.id] ?? '',
+        reconnectPeriod: 0,
+      }),
+    ),
+  );
+  const perDevice = Math.ceil(opts.messages / devices.length);
+  const startMs = Date.now() - perDevice * 60_000;
+  const latencies: number[] = [];
+  const kinds = { valid: 0, duplicate: 0, bad: 0 };
+  const before = await brokerStats(village);
+  const began = performance.now();
+  await Promise.all(
+    devices.map(async (device, d) => {
+      const client = clients[d] as mqtt.MqttClient;
+      const topic = telemetryTopic({ villageId, deviceKind: device.kind, deviceId: device.id });
+      const sends: Promise<unknown>[] = [];
+      for (let i = 0; i < perDevice; i++) {
+        const roll = ((i * 7919 + d * 104729 + run * 31) % 1000) / 1000;
+        let payload: string;
+        if (roll < opts['bad-share']) {
+          payload =
+            i % 2 === 0 ? '{"broken":' : JSON.stringify({ messageId: `bad-${run}-${i}`, ts: 'yesterday' });
+          kinds.bad++;
+        } else {
+          // Duplicates repeat an earlier message of the same device exactly, as a redelivery would.
+          const seq = roll < opts['bad-share'] + opts['duplicate-share'] && i > 0 ? i - 1 : i;
+          if (seq !== i) kinds.duplicate++;
+          else kinds.valid++;
+          const ts = toZonedIso(startMs + seq * 60_000);
+          payload = JSON.stringify(
+            device.kind === 'bin'
+              ? { messageId: `${device.id}-${run}-${seq}`, ts, fillPercent: (seq % 100) + 0.5 }
+              : { messageId: `${device.id}-${run}-${seq}`, ts, kwhTotal: 1000 + seq * 0.1, kw: 0.6 },
           );
         }
-        await Promise.all(sends);
-      }),
-    );
-    const elapsedMs = performance.now() - began;
-    await Promise.all(clients.map((c) => c.endAsync()));
-    const total = kinds.valid + kinds.duplicate + kinds.bad;
-    const stats = village.broker.stats;
-    if (stats.messagesDelivered < total)
-      throw new Error(`only ${stats.messagesDelivered}/${total} messages reached ingest`);
-    kinds = { ...kinds };
-    return {
-      total,
-      kinds,
-      elapsedMs,
-      msgPerSec: total / (elapsedMs / 1000),
-      p50Ms: median(latencies),
-      p99Ms: percentile(latencies, 99),
-      batches: stats.batchesDelivered,
-      village,
-      dataDir,
-    };
-  } catch (error) {
-    await village.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
+        const sentAt = performance.now();
+        sends.push(
+          client
+            .publishAsync(topic, payload, { qos: 1 })
+            .then(() => latencies.push(performance.now() - sentAt)),
+        );
+      }
+      await Promise.all(sends);
+    }),
+  );
+  const elapsedMs = performance.now() - began;
+  await Promise.all(clients.map((c) => c.endAsync()));
+  const total = kinds.valid + kinds.duplicate + kinds.bad;
+  const after = await brokerStats(village);
+  const delivered = after.messagesDelivered - before.messagesDelivered;
+  if (delivered < total) throw new Error(`only ${delivered}/${total} messages reached ingest`);
+  return {
+    total,
+    kinds,
+    elapsedMs,
+    msgPerSec: total / (elapsedMs / 1000),
+    p50Ms: median(latencies),
+    p99Ms: percentile(latencies, 99),
+    batches: after.batchesDelivered - before.batchesDelivered,
+  };
 }
 
 async function httpRun(apiUrl: string, token: string) {
@@ -162,10 +190,10 @@ async function httpRun(apiUrl: string, token: string) {
 const ingestResults = [];
 const httpResults = [];
 for (let run = 1; run <= opts.runs; run++) {
-  const r = await ingestRun(run);
-  const h = await httpRun(r.village.apiUrl, r.village.tokens.crew);
-  await r.village.stop();
-  await rm(r.dataDir, { recursive: true, force: true });
+  const village = await startVillageProcess();
+  const r = await ingestRun(run, village);
+  const h = await httpRun(village.apiUrl, village.tokens.crew);
+  await stopVillageProcess(village);
   console.error(
     `run ${run}: ${r.total} msgs (${r.kinds.valid} valid, ${r.kinds.duplicate} duplicates, ${r.kinds.bad} bad) ` +
       `in ${round(r.elapsedMs)} ms = ${round(r.msgPerSec)} msg/s, publish→stored p50 ${round(r.p50Ms)} ms p99 ${round(r.p99Ms)} ms, ` +

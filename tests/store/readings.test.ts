@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ValidReading } from '@village/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStore, startLocalStore } from '../support/local-store.ts';
@@ -52,31 +51,14 @@ describe('readings repository', () => {
     expect(Date.parse(bin?.latest?.measuredAt ?? '')).toBe(T0 + 120 * 60_000);
   });
 
-  it('repairs the latest state on redelivery after a crash between the two writes', async () => {
-    // Simulate the crash: the reading item exists but the state step never ran.
-    const r = binReading('BIN-1', 'crashed', 500, 95);
-    await local.client.send(
-      new PutCommand({
-        TableName: local.tableName,
-        Item: {
-          pk: 'D#bin#BIN-1',
-          sk: 'M#crashed',
-          gsi1pk: 'D#bin#BIN-1',
-          gsi1sk: `${String(r.measuredAtMs).padStart(13, '0')}#crashed`,
-          villageId: V,
-          deviceKind: 'bin',
-          deviceId: 'BIN-1',
-          messageId: 'crashed',
-          measuredAt: r.message.ts,
-          measuredAtMs: r.measuredAtMs,
-          receivedAt: r.receivedAt,
-          fillPercent: 95,
-        },
-      }),
-    );
-    expect((await local.store.registry.getBin(V, 'BIN-1'))?.latest?.fillPercent).not.toBe(95);
-    expect(await local.store.readings.writeReadings([r])).toEqual(['duplicate']);
-    expect((await local.store.registry.getBin(V, 'BIN-1'))?.latest?.fillPercent).toBe(95);
+  it('derives latest from measurement time, so a redelivered old message changes nothing', async () => {
+    const before = await local.store.registry.getBin(V, 'BIN-1');
+    expect(await local.store.readings.writeReadings([binReading('BIN-1', 'old', 60, 40)])).toEqual([
+      'duplicate',
+    ]);
+    expect(await local.store.registry.getBin(V, 'BIN-1')).toEqual(before);
+    const listed = (await local.store.registry.listBins(V)).find((b) => b.id === 'BIN-1');
+    expect(listed?.latest).toEqual(before?.latest);
   });
 
   it('keeps meter readings apart from bin readings', async () => {

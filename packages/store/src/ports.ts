@@ -114,9 +114,8 @@ export interface RegistryRepository {
 export interface ReadingsRepository {
   /**
    * Stores readings idempotently: a `messageId` already stored for the device is reported as
-   * `duplicate` and not written again. Updates each device's latest state only when the reading is
-   * newer than the stored one (out-of-order delivery never moves latest backwards).
-   * Returns one status per input, in input order.
+   * `duplicate` and not written again. A device's latest state is its newest reading by measurement
+   * time, so out-of-order delivery never moves it backwards. Returns one status per input, in order.
    */
   writeReadings(readings: readonly ValidReading[]): Promise<WriteStatus[]>;
   /** Readings in time order (ascending), `fromMs <= t < toMs`. */

@@ -8,7 +8,6 @@ import type { DeviceKind } from '@village/domain';
  * |------------------|-----------------------|---------------------------|---------------------|---------------------------|
  * | village          | V#{villageId}         | VILLAGE                   |                     |                           |
  * | registry entity  | V#{villageId}         | {BIN|MTR|HH|VEH|...}#{id} |                     |                           |
- * | device state     | V#{villageId}         | STATE#{kind}#{deviceId}   |                     |                           |
  * | reading          | D#{kind}#{deviceId}   | M#{messageId}             | D#{kind}#{deviceId} | {measuredAtMs:13}#{msgId} |
  * | rejected message | REJ#{villageId|-}     | {rejectionId}             | REJ#{villageId|-}   | {receivedAtMs:13}#{id}    |
  */
@@ -23,11 +22,6 @@ export const keys = {
     sk: `${prefix}#${id}`,
   }),
   entityPrefix: (prefix: EntityPrefix) => `${prefix}#`,
-  deviceState: (villageId: string, kind: DeviceKind, deviceId: string) => ({
-    pk: `V#${villageId}`,
-    sk: `STATE#${kind}#${deviceId}`,
-  }),
-  deviceStatePrefix: (kind: DeviceKind) => `STATE#${kind}#`,
   devicePartition: (kind: DeviceKind, deviceId: string) => `D#${kind}#${deviceId}`,
   reading: (kind: DeviceKind, deviceId: string, messageId: string) => ({
     pk: `D#${kind}#${deviceId}`,

@@ -1,7 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeviceKind } from '@village/domain';
-import { batchGet, batchPut, type Item, mapConcurrent, queryAll } from '../batch.ts';
+import { batchGet, batchPut, type Item, queryAll } from '../batch.ts';
 import type {
   ReadingsRepository,
   StoredBinReading,
@@ -11,16 +10,6 @@ import type {
   WriteStatus,
 } from '../ports.ts';
 import { GSI1, keys, padMs, READING_RETENTION_DAYS } from '../table.ts';
-
-const STATE_WRITE_CONCURRENCY = 16;
-const MEASUREMENT_FIELDS = [
-  'fillPercent',
-  'temperatureC',
-  'batteryPercent',
-  'kwhTotal',
-  'kw',
-  'voltageV',
-] as const;
 
 const itemKey = (item: { pk: unknown; sk: unknown }) => `${item.pk}\u0000${item.sk}`;
 
@@ -43,66 +32,7 @@ function readingItem(r: ValidReading): Item {
   };
 }
 
-function stateItem(reading: Item): Item {
-  const state: Item = {
-    ...keys.deviceState(
-      reading.villageId as string,
-      reading.deviceKind as DeviceKind,
-      reading.deviceId as string,
-    ),
-    type: 'STATE',
-    deviceId: reading.deviceId,
-    messageId: reading.messageId,
-    measuredAt: reading.measuredAt,
-    measuredAtMs: reading.measuredAtMs,
-  };
-  for (const field of MEASUREMENT_FIELDS) if (reading[field] !== undefined) state[field] = reading[field];
-  return state;
-}
-
 export function createReadingsRepository(client: DynamoDBDocumentClient, table: string): ReadingsRepository {
-  /**
-   * Moves a device's latest state forward, never backwards: a conditional put that only wins when
-   * the reading is newer, so out-of-order and concurrent deliveries converge on the newest reading.
-   */
-  async function advanceLatestStates(candidates: Item[]): Promise<void> {
-    const newestPerDevice = new Map<string, Item>();
-    for (const item of candidates) {
-      const current = newestPerDevice.get(item.pk as string);
-      if (!current || (current.measuredAtMs as number) < (item.measuredAtMs as number)) {
-        newestPerDevice.set(item.pk as string, item);
-      }
-    }
-    const states = [...newestPerDevice.values()].map(stateItem);
-    // One strongly consistent read skips the writes that would lose anyway (most of a replay).
-    const stored = new Map(
-      (
-        await batchGet(
-          client,
-          table,
-          states.map((s) => ({ pk: s.pk as string, sk: s.sk as string })),
-        )
-      ).map((s) => [itemKey(s as { pk: string; sk: string }), s.measuredAtMs as number]),
-    );
-    const newer = states.filter(
-      (s) => (stored.get(itemKey(s as { pk: string; sk: string })) ?? -1) < (s.measuredAtMs as number),
-    );
-    await mapConcurrent(newer, STATE_WRITE_CONCURRENCY, async (state) => {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: table,
-            Item: state,
-            ConditionExpression: 'attribute_not_exists(pk) OR measuredAtMs < :ms',
-            ExpressionAttributeValues: { ':ms': state.measuredAtMs },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    });
-  }
-
   async function listReadings(kind: DeviceKind, deviceId: string, range: TimeRange, limit?: number) {
     if (range.toMs <= range.fromMs) return [];
     return queryAll(
@@ -137,24 +67,19 @@ export function createReadingsRepository(client: DynamoDBDocumentClient, table: 
       const statuses: WriteStatus[] = [];
       const fresh: Item[] = [];
       const seenInBatch = new Set<string>();
-      const latestCandidates: Item[] = [];
       for (const item of items) {
         const key = itemKey(item as { pk: string; sk: string });
-        const stored = existing.get(key);
-        if (stored || seenInBatch.has(key)) {
+        if (existing.has(key) || seenInBatch.has(key)) {
           statuses.push('duplicate');
-          // A redelivery may follow a crash between storing a reading and advancing the state,
-          // so duplicates still take part in the (idempotent) state update — with the stored copy.
-          if (stored) latestCandidates.push(stored);
           continue;
         }
         seenInBatch.add(key);
         statuses.push('stored');
         fresh.push(item);
-        latestCandidates.push(item);
       }
+      // Two concurrent deliveries of one message may both get here; they write the same key and the
+      // same content, so the reading is still stored once.
       await batchPut(client, table, fresh);
-      await advanceLatestStates(latestCandidates);
       return statuses;
     },
 

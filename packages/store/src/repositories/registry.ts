@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bin, DeviceKind, Household, Meter, Vehicle, Village, VillageDataset } from '@village/domain';
-import { batchGet, batchPut, type Item, queryAll } from '../batch.ts';
+import { batchGet, batchPut, type Item, mapConcurrent, queryAll } from '../batch.ts';
 import {
   type BinLatest,
   type BinState,
@@ -10,6 +10,9 @@ import {
   type RegistryRepository,
 } from '../ports.ts';
 import { type EntityPrefix, keys } from '../table.ts';
+import { queryLatestReading } from './latest-reading.ts';
+
+const LATEST_QUERY_CONCURRENCY = 32;
 
 const prefixOfKind: Record<DeviceKind, EntityPrefix> = { bin: 'BIN', meter: 'MTR' };
 
@@ -36,24 +39,17 @@ export function createRegistryRepository(client: DynamoDBDocumentClient, table: 
     return out.Item?.data as T | undefined;
   }
 
-  /** Latest state items by device id, for one kind. */
-  async function listStates(villageId: string, kind: DeviceKind): Promise<Map<string, Item>> {
-    const items = await queryAll(client, {
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.village(villageId).pk,
-        ':prefix': keys.deviceStatePrefix(kind),
-      },
-    });
-    return new Map(items.map((item) => [item.deviceId as string, item]));
-  }
+  const latestOf = (kind: DeviceKind, id: string) => queryLatestReading(client, table, kind, id);
 
-  async function getState(villageId: string, kind: DeviceKind, id: string): Promise<Item | undefined> {
-    const out = await client.send(
-      new GetCommand({ TableName: table, Key: keys.deviceState(villageId, kind, id) }),
+  /** Entities with their latest reading; the per-device queries run in parallel, bounded. */
+  async function withLatestAll<E extends { id: string }, S extends { latest?: unknown }>(
+    entities: E[],
+    kind: DeviceKind,
+    toLatest: (reading: Item) => S['latest'],
+  ): Promise<S[]> {
+    return mapConcurrent(entities, LATEST_QUERY_CONCURRENCY, async (entity) =>
+      withLatest<S>(entity as unknown as Omit<S, 'latest'>, await latestOf(kind, entity.id), toLatest),
     );
-    return out.Item;
   }
 
   return {
@@ -76,33 +72,29 @@ export function createRegistryRepository(client: DynamoDBDocumentClient, table: 
     },
 
     async listBins(villageId) {
-      const [bins, states] = await Promise.all([
-        listEntities<Bin>(villageId, 'BIN'),
-        listStates(villageId, 'bin'),
-      ]);
-      return bins.map((bin) => withLatest<BinState>(bin, states.get(bin.id), toBinLatest));
+      return withLatestAll<Bin, BinState>(await listEntities<Bin>(villageId, 'BIN'), 'bin', toBinLatest);
     },
 
     async getBin(villageId, binId) {
       const [bin, state] = await Promise.all([
         getEntity<Bin>(villageId, 'BIN', binId),
-        getState(villageId, 'bin', binId),
+        latestOf('bin', binId),
       ]);
       return bin ? withLatest<BinState>(bin, state, toBinLatest) : undefined;
     },
 
     async listMeters(villageId) {
-      const [meters, states] = await Promise.all([
-        listEntities<Meter>(villageId, 'MTR'),
-        listStates(villageId, 'meter'),
-      ]);
-      return meters.map((meter) => withLatest<MeterState>(meter, states.get(meter.id), toMeterLatest));
+      return withLatestAll<Meter, MeterState>(
+        await listEntities<Meter>(villageId, 'MTR'),
+        'meter',
+        toMeterLatest,
+      );
     },
 
     async getMeter(villageId, meterId) {
       const [meter, state] = await Promise.all([
         getEntity<Meter>(villageId, 'MTR', meterId),
-        getState(villageId, 'meter', meterId),
+        latestOf('meter', meterId),
       ]);
       return meter ? withLatest<MeterState>(meter, state, toMeterLatest) : undefined;
     },
@@ -130,10 +122,10 @@ export function createRegistryRepository(client: DynamoDBDocumentClient, table: 
 
 function withLatest<S extends { latest?: unknown }>(
   entity: Omit<S, 'latest'>,
-  state: Item | undefined,
-  toLatest: (state: Item) => S['latest'],
+  reading: Item | undefined,
+  toLatest: (reading: Item) => S['latest'],
 ): S {
-  return (state ? { ...entity, latest: toLatest(state) } : { ...entity }) as S;
+  return (reading ? { ...entity, latest: toLatest(reading) } : { ...entity }) as S;
 }
 
 function toBinLatest(state: Item): BinLatest {

@@ -1,14 +1,7 @@
 import { type App, type AppDeps, createApp, createHs256Authenticator, signDemoToken } from '@village/api';
 import type { Clock } from '@village/domain';
-import {
-  createDynamoDbClient,
-  createStore,
-  ensureTable,
-  type RejectedMessage,
-  type Store,
-  type ValidReading,
-} from '@village/store';
-import { startDynalite } from './dynalite.ts';
+import type { RejectedMessage, Store, ValidReading } from '@village/store';
+import { startLocalStore } from '../../support/local-store.ts';
 import { fixture, VILLAGE_ID } from './fixture.ts';
 
 /** "Now" for every API test: noon village time. */
@@ -100,11 +93,8 @@ export interface ApiHarness {
 
 /** A real store on dynalite, seeded with the fixture, and the app on top of it. */
 export async function startApiHarness(): Promise<ApiHarness> {
-  const db = await startDynalite();
-  const client = createDynamoDbClient({ endpoint: db.endpoint });
-  const tableName = 'api-test';
-  await ensureTable(client, tableName);
-  const store = createStore({ client, tableName });
+  const local = await startLocalStore('api-test');
+  const { store } = local;
   await store.registry.putDataset(fixture);
   await store.readings.writeReadings(seededReadings);
   await store.rejections.recordRejections(seededRejections);
@@ -136,8 +126,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     get: async (path, token) =>
       app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
     async close() {
-      client.destroy();
-      await db.close();
+      await local.close();
     },
   };
 }

@@ -25,4 +25,10 @@ export function createApiApp(config: RuntimeConfig): App {
   return createApp({ store, auth, clock: systemClock, villageId: config.VILLAGE_ID });
 }
 
-export const handler = handle(createApiApp(readRuntimeConfig(process.env)));
+let lambdaHandler: ReturnType<typeof handle> | undefined;
+
+/** Lambda entry: built on first invocation, so importing the module (locally, in tests) costs nothing. */
+export const handler: ReturnType<typeof handle> = (event, context) => {
+  lambdaHandler ??= handle(createApiApp(readRuntimeConfig(process.env)));
+  return lambdaHandler(event, context);
+};

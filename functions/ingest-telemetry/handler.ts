@@ -14,4 +14,10 @@ export function createIngestHandler(config: RuntimeConfig) {
     ingestTelemetry(parseIngestEvent(event), { store, clock: systemClock });
 }
 
-export const handler = createIngestHandler(readRuntimeConfig(process.env));
+let lambdaHandler: ReturnType<typeof createIngestHandler> | undefined;
+
+/** Lambda entry: built on first invocation, so importing the module (locally, in tests) costs nothing. */
+export const handler = (event: unknown): Promise<IngestSummary> => {
+  lambdaHandler ??= createIngestHandler(readRuntimeConfig(process.env));
+  return lambdaHandler(event);
+};

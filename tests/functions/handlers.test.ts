@@ -1,5 +1,6 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { handler as apiHandler } from '../../functions/api/handler.ts';
 import { type LocalStore, startLocalStore } from '../support/local-store.ts';
 import { tinyVillage } from '../support/tiny-village.ts';
 
@@ -15,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => local.close());
 
-function httpEvent(path: string, claims?: Record<string, string>): APIGatewayProxyEventV2 {
+type HttpEvent = Parameters<typeof apiHandler>[0];
+
+/** An API Gateway HTTP API (payload v2) event, as hono/aws-lambda receives it. */
+function httpEvent(path: string, claims?: Record<string, string>): HttpEvent {
   return {
     version: '2.0',
     routeKey: '$default',
@@ -36,7 +40,7 @@ function httpEvent(path: string, claims?: Record<string, string>): APIGatewayPro
       timeEpoch: 0,
       ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
     },
-  } as APIGatewayProxyEventV2;
+  } as unknown as HttpEvent;
 }
 
 describe('functions/api handler', () => {

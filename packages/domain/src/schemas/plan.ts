@@ -10,7 +10,11 @@ export const routeStopSchema = z.object({
   eta: isoDateTimeSchema,
   departAt: isoDateTimeSchema,
   loadLitresAfter: z.number().nonnegative(),
+  /** Mass on board after the stop, for the weight limit (optional: older plans lack it). */
+  loadKgAfter: z.number().nonnegative().optional(),
   status: z.enum(['planned', 'collected', 'skipped']).default('planned'),
+  /** Re-planning kept this stop as it was (the crew was already on the way). */
+  committed: z.boolean().optional(),
 });
 export type RouteStop = z.infer<typeof routeStopSchema>;
 
@@ -23,7 +27,12 @@ export const vehicleRouteSchema = z.object({
 });
 export type VehicleRoute = z.infer<typeof vehicleRouteSchema>;
 
-export const unassignedBinSchema = z.object({ binId: binIdSchema, reason: z.string() });
+export const unassignedBinSchema = z.object({
+  binId: binIdSchema,
+  reason: z.string(),
+  /** Stable reason code the web app translates (e.g. `TOO_HEAVY`, `NOT_WORTH_DETOUR`); `reason` is English. */
+  code: z.string().optional(),
+});
 
 export const wastePlanSchema = z.object({
   planId: idSchema,

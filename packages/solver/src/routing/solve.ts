@@ -67,11 +67,7 @@ export function solveWith(problem: ProblemData, options: SolveOptions, wiring: S
     const components = (wiring.components ?? defaultSearchComponents)(searchProblem);
     const search =
       wiring.metaheuristic?.(searchProblem, components) ??
-      new HybridGeneticSearch(
-        searchProblem,
-        components,
-        wiring.hgs ?? JSON.parse(process.env.HGS_PARAMS ?? '{}'),
-      );
+      new HybridGeneticSearch(searchProblem, components, wiring.hgs ?? {});
     const outcome = search.run({
       stop: stoppingCriterion(options, now),
       rng: createRng(options.seed ?? 1),

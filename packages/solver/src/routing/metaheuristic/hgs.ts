@@ -4,6 +4,7 @@ import type { Evaluation, Penalties, Plan } from '../search/plan.ts';
 import { fractionUsed } from '../stop/budget.ts';
 import type { StoppingCriterion } from '../stop/stopping-criterion.ts';
 import type { Crossover } from './crossover/crossover.ts';
+import { MixedCrossover } from './crossover/mixed-crossover.ts';
 import { OrderedCrossover } from './crossover/ordered-crossover.ts';
 import { SelectiveRouteExchange } from './crossover/selective-route-exchange.ts';
 import { isGiantTourProblem } from './crossover/split.ts';
@@ -39,11 +40,7 @@ export class HybridGeneticSearch implements Metaheuristic {
     this.problem = problem;
     this.components = components;
     this.params = hgsParams(params);
-    const kind = this.params.crossover;
-    const ordered = kind === 'ordered' || (kind === 'auto' && isGiantTourProblem(problem));
-    this.crossover = ordered
-      ? new OrderedCrossover(problem)
-      : new SelectiveRouteExchange(problem, (plan, penalties) => components.evaluate(plan, penalties));
+    this.crossover = createCrossover(problem, components, this.params);
     this.reference = initialPenalties(problem);
   }
 
@@ -178,6 +175,25 @@ class HgsRun {
       this.best = { plan, evaluation };
       this.onNewBest?.(this.best, this.iteration);
     }
+  }
+}
+
+/**
+ * 'auto': on giant-tour problems (CVRP-like) a mix of OX + Split and SREX, elsewhere SREX, the only
+ * one that respects time windows, reloads, fleets and optional clients.
+ */
+function createCrossover(problem: ProblemData, components: SearchComponents, params: HgsParams): Crossover {
+  const srex = () =>
+    new SelectiveRouteExchange(problem, (plan, penalties) => components.evaluate(plan, penalties));
+  switch (params.crossover) {
+    case 'ordered':
+      return new OrderedCrossover(problem);
+    case 'selective-route-exchange':
+      return srex();
+    case 'auto':
+      return isGiantTourProblem(problem)
+        ? new MixedCrossover(new OrderedCrossover(problem), srex(), params.orderedCrossoverShare)
+        : srex();
   }
 }
 

@@ -23,6 +23,7 @@ export { TimeLimit } from '../stop/time-limit.ts';
 export { brokenPairsDistance, fillNeighbours } from './broken-pairs.ts';
 export type { Crossover } from './crossover/crossover.ts';
 export { InsertionRepair } from './crossover/insertion-repair.ts';
+export { MixedCrossover } from './crossover/mixed-crossover.ts';
 export { OrderedCrossover } from './crossover/ordered-crossover.ts';
 export { SelectiveRouteExchange } from './crossover/selective-route-exchange.ts';
 export { isGiantTourProblem, Split } from './crossover/split.ts';

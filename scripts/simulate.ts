@@ -3,11 +3,12 @@
  * authenticating as itself. A thin adapter: parse and validate options, load credentials, run the
  * simulator from @village/simulation, print progress until Ctrl-C or --duration.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateDemoVillage, listDevices, runSimulator } from '@village/simulation';
 import { z } from 'zod';
+import { type Cli, createCli } from './lib/cli.ts';
 
 const HELP = `Usage: npm run simulate -- [options]
 
@@ -44,36 +45,24 @@ const optionsSchema = z.object({
 
 const credentialsSchema = z.record(z.string(), z.string().min(1));
 
-function fail(message: string, exitCode: number): never {
-  console.error(`simulate: ${message}`);
-  process.exit(exitCode);
-}
+const cli: Cli = createCli('simulate');
+const fail: Cli['fail'] = cli.fail;
 
 function parseOptions(): z.infer<typeof optionsSchema> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        broker: { type: 'string' },
-        credentials: { type: 'string' },
-        speed: { type: 'string' },
-        start: { type: 'string' },
-        seed: { type: 'string' },
-        households: { type: 'string' },
-        bins: { type: 'string' },
-        duration: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)} (see --help)`, 2);
-  }
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
+  const { values } = cli.readArgs(
+    {
+      broker: { type: 'string' },
+      credentials: { type: 'string' },
+      speed: { type: 'string' },
+      start: { type: 'string' },
+      seed: { type: 'string' },
+      households: { type: 'string' },
+      bins: { type: 'string' },
+      duration: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    HELP,
+  );
   const parsed = optionsSchema.safeParse({
     broker: values.broker ?? 'mqtt://localhost:1883',
     credentials: values.credentials ?? join(process.env.DATA_DIR ?? '.data', 'device-credentials.json'),
@@ -84,13 +73,11 @@ function parseOptions(): z.infer<typeof optionsSchema> {
     bins: values.bins ?? 300,
     duration: values.duration,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = String(issue?.path[0] ?? '?');
-    const source = option === 'speed' && values.speed === undefined ? ' (from SIM_SPEED)' : '';
-    fail(`invalid option --${option}${source}: ${issue?.message ?? 'invalid value'}`, 2);
-  }
-  return parsed.data;
+  return cli.validOrExit(parsed, (option) =>
+    option === 'speed' && values.speed === undefined
+      ? 'option --speed (from SIM_SPEED)'
+      : `option --${option}`,
+  );
 }
 
 async function loadCredentials(path: string): Promise<Record<string, string>> {

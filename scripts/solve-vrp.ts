@@ -8,8 +8,8 @@
  * cost) makes the exit code 1. Progress goes to stderr. A thin adapter: parse → solve → check → map.
  * The benchmark (scripts/bench/routing.ts) runs this in a child process per solve.
  */
+
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   checkPlan,
   createProblem,
@@ -19,6 +19,7 @@ import {
   solve,
 } from '@village/solver';
 import { z } from 'zod';
+import { type Cli, createCli } from './lib/cli.ts';
 
 const HELP = `Usage: npm run -s solve:vrp -- <instance.vrp> [options]
 
@@ -45,10 +46,8 @@ const optionsSchema = z.object({
     .max(2 ** 32 - 1),
 });
 
-function fail(message: string, exitCode: number): never {
-  console.error(`solve-vrp: ${message}`);
-  process.exit(exitCode);
-}
+const cli: Cli = createCli('solve-vrp');
+const fail: Cli['fail'] = cli.fail;
 
 const ARGS = {
   options: {
@@ -61,17 +60,7 @@ const ARGS = {
 } as const;
 
 function parseOptions(): z.infer<typeof optionsSchema> {
-  let parsed: ReturnType<typeof parseArgs<typeof ARGS>>;
-  try {
-    parsed = parseArgs(ARGS);
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)} (see --help)`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    process.exit(0);
-  }
+  const { values, positionals } = cli.readArgs(ARGS.options, HELP, true);
   if (positionals.length !== 1) {
     fail(`expected exactly one instance file, got ${positionals.length} (see --help)`, 2);
   }
@@ -80,15 +69,7 @@ function parseOptions(): z.infer<typeof optionsSchema> {
     'time-limit': values['time-limit'] ?? 10,
     seed: values.seed ?? 1,
   });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const option = String(issue?.path[0] ?? '?');
-    fail(
-      `invalid ${option === 'instance' ? 'instance' : `option --${option}`}: ${issue?.message ?? 'invalid'}`,
-      2,
-    );
-  }
-  return result.data;
+  return cli.validOrExit(result, (option) => (option === 'instance' ? 'instance' : `option --${option}`));
 }
 
 function main(): void {

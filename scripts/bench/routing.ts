@@ -10,15 +10,16 @@
  * independent checker (feasibility, each client exactly once, cost recomputed from the node ids)
  * before its gap counts; a run that fails any of this is reported and left out of the means.
  */
+
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { CvrplibInstance } from '@village/solver';
 import { checkPlan, createProblem, formatViolation, parseCvrplib, planFromNodeRoutes } from '@village/solver';
 import { z } from 'zod';
+import { type Cli, createCli } from '../lib/cli.ts';
 import { printTable, type RunResult } from './routing-report.ts';
 
 const HELP = `Usage: npm run bench:routing -- [options]
@@ -67,33 +68,21 @@ const outputSchema = z.object({
   elapsedMs: z.number().nonnegative(),
 });
 
-function fail(message: string, exitCode: number): never {
-  console.error(`bench:routing: ${message}`);
-  process.exit(exitCode);
-}
+const cli: Cli = createCli('bench:routing');
+const fail: Cli['fail'] = cli.fail;
 
 function parseOptions(): Options {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        'time-limits': { type: 'string' },
-        instances: { type: 'string' },
-        seed: { type: 'string' },
-        parallel: { type: 'string' },
-        json: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)} (see --help)`, 2);
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    process.exit(0);
-  }
+  const { values } = cli.readArgs(
+    {
+      'time-limits': { type: 'string' },
+      instances: { type: 'string' },
+      seed: { type: 'string' },
+      parallel: { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    HELP,
+  );
   const parsed = optionsSchema.safeParse({
     'time-limits': values['time-limits'] ?? '1,5,30',
     instances: values.instances,
@@ -101,11 +90,7 @@ function parseOptions(): Options {
     parallel: values.parallel ?? 1,
     json: values.json,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    fail(`invalid option --${String(issue?.path[0] ?? '?')}: ${issue?.message ?? 'invalid'}`, 2);
-  }
-  return parsed.data;
+  return cli.validOrExit(parsed);
 }
 
 const globRegExp = (glob: string) =>

@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './geo.ts';
 export * from './ids.ts';
 export * from './random.ts';
 export * from './schemas/bin.ts';

@@ -1,4 +1,4 @@
-import type { Coordinates } from '@village/domain';
+import { type Coordinates, haversineKm } from '@village/domain';
 
 /**
  * Synthetic geometry of a Bạch Đằng-like river island ("cù lao") in the Đồng Nai river. It is NOT
@@ -62,12 +62,8 @@ export function toLocal(coordinates: Coordinates): LocalPoint {
   };
 }
 
-/** Straight-line distance in km (fine at village scale). */
-export function distanceKm(a: Coordinates, b: Coordinates): number {
-  const dNorth = (a.lat - b.lat) * KM_PER_DEGREE_LAT;
-  const dEast = (a.lon - b.lon) * KM_PER_DEGREE_LON;
-  return Math.hypot(dNorth, dEast);
-}
+/** Straight-line distance in km: the domain's haversine, one formula for the whole project. */
+export const distanceKm = haversineKm;
 
 function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;

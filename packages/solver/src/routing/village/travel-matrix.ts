@@ -1,4 +1,4 @@
-import type { Coordinates } from '@village/domain';
+import { type Coordinates, haversineKm } from '@village/domain';
 import { z } from 'zod';
 
 /**
@@ -27,16 +27,12 @@ export interface TravelMatrix {
 /** Village roads wind around ponds, canals and gardens: ~30 % longer than the straight line. */
 export const DEFAULT_DETOUR_FACTOR = 1.3;
 
+/** Re-exported: callers of the travel matrix use the same distance. */
+export { haversineKm };
+
+// The matrix builder below inlines the same haversine with trigonometry hoisted per point.
 const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
-
-/** Great-circle distance on the mean-radius sphere (error < 0.5 %, far below the detour uncertainty). */
-export function haversineKm(a: Coordinates, b: Coordinates): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export interface CoordinateMatrixOptions {
   /** Road distance / straight-line distance, ≥ 1. Default 1.3. */

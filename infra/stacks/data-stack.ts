@@ -11,7 +11,7 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, config: StageConfig, props?: StackProps) {
     super(scope, id, props);
     this.table = new Table(this, 'Table', {
-      tableName: `${config.prefix}-village`,
+      tableName: config.tableName,
       partitionKey: { name: tableDefinition.partitionKey, type: AttributeType.STRING },
       sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,

@@ -7,6 +7,7 @@ export * from './schemas/dataset.ts';
 export * from './schemas/energy.ts';
 export * from './schemas/geo.ts';
 export * from './schemas/household.ts';
+export * from './schemas/load-scenario.ts';
 export * from './schemas/plan.ts';
 export * from './schemas/sites.ts';
 export * from './schemas/telemetry.ts';

@@ -1,0 +1,1 @@
+export { type ScheduleOptions, scheduleLoads } from './schedule-loads.ts';

@@ -41,7 +41,7 @@ export function printLoadsTable(rows: readonly BenchRow[], command: string): voi
     lines.push(
       `| ${[
         `${row.households} (${any?.connections ?? '?'})`,
-        row.case === 'lp' ? 'LP' : `MILP (${any?.blocks ?? '?'} blocks)`,
+        `${row.case.startsWith('lp') ? 'LP' : `MILP (${any?.blocks ?? '?'} blocks)`}${row.case.endsWith('-tou') ? ', all TOU' : ''}`,
         fixed(any?.transformerKw, 1),
         vnd(ours?.objective),
         vnd(highs?.objective),

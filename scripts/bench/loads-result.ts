@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
+/** lp/milp: the demo village's tariffs; -tou: everyone on the three-price tariff (the limit costs money). */
+export const BENCH_CASES = ['lp', 'milp', 'lp-tou', 'milp-tou'] as const;
+export type BenchCase = (typeof BENCH_CASES)[number];
+
 /** What one benchmark solve (scripts/bench/loads-run.ts, its own process) prints as a JSON line. */
 export const runResultSchema = z.object({
   solver: z.enum(['ours', 'highs']),
   households: z.number(),
-  case: z.enum(['lp', 'milp']),
+  case: z.enum(BENCH_CASES),
   connections: z.number(),
   loads: z.number(),
   blocks: z.number(),
@@ -31,7 +35,7 @@ export type Outcome = { ok: true; result: RunResult } | { ok: false; error: stri
 /** One size and case of the benchmark: each solver's outcome (absent when not asked for). */
 export interface BenchRow {
   households: number;
-  case: 'lp' | 'milp';
+  case: BenchCase;
   ours?: Outcome;
   highs?: Outcome;
 }

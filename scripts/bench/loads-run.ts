@@ -8,14 +8,14 @@
  */
 import type { LoadPlan, LoadScenario } from '@village/domain';
 import { loadPlanSchema } from '@village/domain';
-import { generateLoadScenario } from '@village/simulation';
+import { generateLoadScenario, importPrices, SCENARIO_DAY } from '@village/simulation';
 import { z } from 'zod';
 import { checkLoadPlan } from '../../tests/support/load-plan-check.ts';
 import { createCli } from '../lib/cli.ts';
 import { loadHighs, solveWithHighs } from './loads-highs.ts';
-import type { RunResult } from './loads-result.ts';
+import { BENCH_CASES, type RunResult } from './loads-result.ts';
 
-const HELP = `Usage: tsx scripts/bench/loads-run.ts --solver ours|highs --households <n> --case lp|milp [options]
+const HELP = `Usage: tsx scripts/bench/loads-run.ts --solver ours|highs --households <n> --case lp|milp|lp-tou|milp-tou [options]
 
 Options:
   --seed <n>          scenario seed (default 1)
@@ -31,7 +31,7 @@ const cli = createCli('bench:loads run');
 const optionsSchema = z.object({
   solver: z.enum(['ours', 'highs']),
   households: z.coerce.number().int().min(1).max(20_000),
-  case: z.enum(['lp', 'milp']),
+  case: z.enum(BENCH_CASES),
   seed: z.coerce.number().int().default(1),
   'time-limit': z.coerce.number().positive().optional(),
   'mip-gap': z.coerce.number().min(0).default(0.01),
@@ -54,9 +54,15 @@ const options = cli.validOrExit(optionsSchema.safeParse(values));
 
 const scenario = generateLoadScenario({
   households: options.households,
-  nonInterruptible: options.case === 'milp',
+  nonInterruptible: options.case.startsWith('milp'),
   seed: options.seed,
 });
+if (options.case.endsWith('-tou')) {
+  // Everyone on the three-price tariff: moving a load out of a cheap slot now costs money, so meeting
+  // the limit is no longer free (with flat residential prices it usually is).
+  const tou = importPrices('production-tou', SCENARIO_DAY.startMinute, scenario.slotMinutes, scenario.slots);
+  for (const household of scenario.households) household.importPrice = tou;
+}
 const loads = scenario.households.flatMap((household) => household.loads);
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 const rssBeforeSolveMb = mb(process.memoryUsage().rss);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createCli } from '../lib/cli.ts';
 import { printLoadsTable } from './loads-report.ts';
-import { type BenchRow, type Outcome, runResultSchema } from './loads-result.ts';
+import { BENCH_CASES, type BenchRow, type Outcome, runResultSchema } from './loads-result.ts';
 
 const HELP = `Usage: npx tsx scripts/bench/loads.ts [options]
 
@@ -25,7 +25,8 @@ own process), checks both plans independently and prints one table.
 
 Options:
   --sizes <n,n,…>          village households (default 10,50,200,1000,2000)
-  --cases <lp,milp>        lp: interruptible loads only; milp: with water heaters and dryers as blocks (default both)
+  --cases <list>           lp: interruptible loads only; milp: with water heaters and dryers as blocks;
+                           lp-tou, milp-tou: the same with everyone on the three-price tariff (default all four)
   --seed <n>               scenario seed (default 1)
   --highs-time-limit <s>   HiGHS time limit per solve, seconds (default 600)
   --mip-gap <r>            HiGHS relative MIP gap (default 0.01)
@@ -43,7 +44,7 @@ const list = <T extends z.ZodType>(item: T) =>
 
 const optionsSchema = z.object({
   sizes: list(z.coerce.number().int().min(1).max(20_000)).default([10, 50, 200, 1000, 2000]),
-  cases: list(z.enum(['lp', 'milp'])).default(['lp', 'milp']),
+  cases: list(z.enum(BENCH_CASES)).default(['lp', 'milp', 'lp-tou', 'milp-tou']),
   seed: z.coerce.number().int().default(1),
   'highs-time-limit': z.coerce.number().positive().default(600),
   'mip-gap': z.coerce.number().min(0).default(0.01),

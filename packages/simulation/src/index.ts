@@ -27,7 +27,7 @@ export { solarOutputKw } from './devices/solar.ts';
 // Energy scheduling scenarios: tomorrow's flexible loads, tariffs and transformer limit.
 export { generateLoadScenario, type LoadScenarioOptions } from './energy/generate-load-scenario.ts';
 export { SCENARIO_DAY } from './energy/horizon.ts';
-export { EVN_PRICES, TOU_PERIODS } from './energy/tariffs.ts';
+export { EVN_PRICES, importPrices, TOU_PERIODS } from './energy/tariffs.ts';
 export { type ValleyFillPlan, valleyFillPlan } from './energy/valley-fill.ts';
 // Runner: publishes telemetry to MQTT as each device.
 export { type ConnectionPool, createConnectionPool } from './runner/connection-pool.ts';

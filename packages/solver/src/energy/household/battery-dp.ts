@@ -11,15 +11,22 @@ import type { CompiledBattery } from '../model/compiled-scenario.ts';
  * charge side steeper), and charging and discharging in the same slot never pays.
  */
 
-/** Convex piecewise-linear function on [x0, x0 + Σ len], slopes ascending. */
-interface Pwl {
-  x0: number;
-  f0: number;
-  len: number[];
-  slope: number[];
-  /** For merged functions: 1 if the segment came from the later value function, 0 from the slot cost. */
-  fromNext: number[];
-}
+/**
+ * Value functions live in flat scratch buffers: function k (k = slot, plus one for the terminal
+ * value) owns segments [offset[k], offset[k] + count[k]); the merged (unclipped) function of slot t
+ * is kept too, for the forward pass. No allocation once the buffers have grown to the horizon.
+ */
+let len = new Float64Array(0);
+let slope = new Float64Array(0);
+let fromNext = new Uint8Array(0);
+let offset = new Int32Array(0);
+let count = new Int32Array(0);
+let x0 = new Float64Array(0);
+let f0 = new Float64Array(0);
+let mergedOffset = new Int32Array(0);
+let mergedCount = new Int32Array(0);
+let mergedX0 = new Float64Array(0);
+let used = 0;
 
 /** Cost of the slot as a function of the household's net power y (VND for the slot); must be convex and non-decreasing. */
 export interface SlotCost {
@@ -30,6 +37,28 @@ export interface SlotCost {
 
 const widths = new Float64Array(8);
 const slopes = new Float64Array(8);
+// The slot's cost of changing the charge, c_t(Δ), before it is merged: at most 6 pieces.
+const cLen = new Float64Array(8);
+const cSlope = new Float64Array(8);
+
+function ensure(slots: number): void {
+  const segments = (slots + 1) * (8 * slots + 8) * 2;
+  if (len.length < segments) {
+    len = new Float64Array(segments);
+    slope = new Float64Array(segments);
+    fromNext = new Uint8Array(segments);
+  }
+  if (offset.length < slots + 1) {
+    offset = new Int32Array(slots + 1);
+    count = new Int32Array(slots + 1);
+    x0 = new Float64Array(slots + 1);
+    f0 = new Float64Array(slots + 1);
+    mergedOffset = new Int32Array(slots + 1);
+    mergedCount = new Int32Array(slots + 1);
+    mergedX0 = new Float64Array(slots + 1);
+  }
+  used = 0;
+}
 
 /**
  * Dispatches the battery for the least total cost given the household's other net power `y0`
@@ -46,43 +75,38 @@ export function dispatchBattery(
   dischargeKw: Float64Array,
 ): boolean {
   const slots = y0.length;
+  ensure(slots);
   const etaC = battery.etaCharge;
   const etaD = battery.etaDischarge;
-  const values: Pwl[] = new Array(slots + 1);
-  let next: Pwl = {
-    x0: battery.initialSocKwh,
-    f0: 0,
-    len: battery.capacityKwh > battery.initialSocKwh ? [battery.capacityKwh - battery.initialSocKwh] : [],
-    slope: battery.capacityKwh > battery.initialSocKwh ? [0] : [],
-    fromNext: battery.capacityKwh > battery.initialSocKwh ? [1] : [],
-  };
-  values[slots] = next;
-  const merged: Pwl[] = new Array(slots);
-  for (let t = slots - 1; t >= 0; t--) {
-    const slotCost = slotCostOfChange(t, y0[t] ?? 0, battery, hours, etaC, etaD, cost, capKw?.[t]);
-    if (!slotCost) return false;
-    // V_t(s) = min_Δ c_t(Δ) + V_{t+1}(s + Δ) = (V_{t+1} □ ĉ)(s) with ĉ(x) = c_t(−x).
-    const m = mergeReversed(next, slotCost);
-    merged[t] = m;
-    const clipped = clip(m, battery.minSocKwh, battery.capacityKwh);
-    if (!clipped) return false;
-    values[t] = clipped;
-    next = clipped;
+  // Terminal value: 0 for any state of charge at least the initial one.
+  offset[slots] = used;
+  x0[slots] = battery.initialSocKwh;
+  f0[slots] = 0;
+  if (battery.capacityKwh > battery.initialSocKwh) {
+    len[used] = battery.capacityKwh - battery.initialSocKwh;
+    slope[used] = 0;
+    fromNext[used] = 1;
+    used++;
   }
-  const first = values[0];
-  if (!first || battery.initialSocKwh < first.x0 - 1e-9 || battery.initialSocKwh > end(first) + 1e-9)
-    return false;
+  count[slots] = used - (offset[slots] ?? 0);
+  for (let t = slots - 1; t >= 0; t--) {
+    const change = slotCostOfChange(t, y0[t] ?? 0, battery, hours, etaC, etaD, cost, capKw?.[t]);
+    if (!change) return false;
+    // V_t(s) = min_Δ c_t(Δ) + V_{t+1}(s + Δ) = (V_{t+1} □ ĉ)(s) with ĉ(x) = c_t(−x).
+    mergeReversed(t, change.pieces, change.deltaMax, change.valueAtMax);
+    if (!clip(t, battery.minSocKwh, battery.capacityKwh)) return false;
+  }
+  if (battery.initialSocKwh < (x0[0] ?? 0) - 1e-9 || battery.initialSocKwh > end(0) + 1e-9) return false;
   let soc = battery.initialSocKwh;
   for (let t = 0; t < slots; t++) {
-    const m = merged[t];
-    const later = values[t + 1];
-    if (!m || !later) return false;
     // Walk the merged slopes up to `soc`; the part contributed by V_{t+1} locates the next state.
-    let x = m.x0;
-    let nextSoc = later.x0;
-    for (let k = 0; k < m.len.length && x < soc - 1e-12; k++) {
-      const step = Math.min(m.len[k] ?? 0, soc - x);
-      if (m.fromNext[k] === 1) nextSoc += step;
+    let x = mergedX0[t] ?? 0;
+    let nextSoc = x0[t + 1] ?? 0;
+    const from = mergedOffset[t] ?? 0;
+    const to = from + (mergedCount[t] ?? 0);
+    for (let k = from; k < to && x < soc - 1e-12; k++) {
+      const step = Math.min(len[k] ?? 0, soc - x);
+      if (fromNext[k] === 1) nextSoc += step;
       x += step;
     }
     nextSoc = Math.min(Math.max(nextSoc, battery.minSocKwh), battery.capacityKwh);
@@ -94,7 +118,9 @@ export function dispatchBattery(
   return true;
 }
 
-/** c_t(Δ) on [Δmin, Δmax] as a convex PWL; null when the cap leaves no admissible power. */
+const change = { pieces: 0, deltaMax: 0, valueAtMax: 0 };
+
+/** c_t(Δ) on [Δmin, Δmax] into cLen/cSlope (ascending slopes); null when the cap leaves no admissible power. */
 function slotCostOfChange(
   t: number,
   y0: number,
@@ -104,90 +130,101 @@ function slotCostOfChange(
   etaD: number,
   cost: SlotCost,
   cap: number | undefined,
-): Pwl | null {
+): typeof change | null {
   const pLow = -battery.maxDischargeKw;
   let pHigh = battery.maxChargeKw;
   if (cap !== undefined) pHigh = Math.min(pHigh, cap - y0);
   if (pHigh < pLow - 1e-12) return null;
   if (pHigh < pLow) pHigh = pLow;
-  const toDelta = (p: number) => (p >= 0 ? p * etaC * hours : (p * hours) / etaD);
-  const pwl: Pwl = { x0: toDelta(pLow), f0: cost.value(t, y0 + pLow), len: [], slope: [], fromNext: [] };
-  const addPieces = (from: number, to: number, perKwToPerKwh: number) => {
+  let pieces = 0;
+  let value = cost.value(t, y0 + pLow);
+  // d(cost)/dΔ = slope·dp/dΔ: discharging (p < 0) Δ = p·h/η_d, charging Δ = p·η_c·h.
+  const add = (from: number, to: number, perKwToPerKwh: number) => {
     if (to <= from) return;
-    const count = cost.pieces(t, y0 + from, y0 + to, widths, slopes);
-    for (let k = 0; k < count; k++) {
+    const n = cost.pieces(t, y0 + from, y0 + to, widths, slopes);
+    for (let k = 0; k < n; k++) {
       const width = widths[k] ?? 0;
-      pwl.len.push(width * perKwToPerKwh === 0 ? 0 : width / perKwToPerKwh);
-      pwl.slope.push((slopes[k] ?? 0) * perKwToPerKwh);
-      pwl.fromNext.push(0);
+      cLen[pieces] = width / perKwToPerKwh;
+      cSlope[pieces] = (slopes[k] ?? 0) * perKwToPerKwh;
+      value += width * (slopes[k] ?? 0);
+      pieces++;
     }
   };
-  // d(cost)/dΔ = slope·dp/dΔ: discharging (p < 0) Δ = p·h/η_d, charging Δ = p·η_c·h.
-  addPieces(pLow, Math.min(0, pHigh), etaD / hours);
-  addPieces(Math.max(0, pLow), pHigh, 1 / (etaC * hours));
-  return pwl;
+  add(pLow, Math.min(0, pHigh), etaD / hours);
+  add(Math.max(0, pLow), pHigh, 1 / (etaC * hours));
+  change.pieces = pieces;
+  change.deltaMax = pHigh >= 0 ? pHigh * etaC * hours : (pHigh * hours) / etaD;
+  change.valueAtMax = value;
+  return change;
 }
 
-/** (f □ ĉ) with ĉ(x) = c(−x): slopes of f and the negated, reversed slopes of c, merged ascending. */
-function mergeReversed(f: Pwl, c: Pwl): Pwl {
-  const cEnd = end(c);
-  const cLen = c.len.length;
-  const out: Pwl = { x0: f.x0 - cEnd, f0: f.f0 + valueAtEnd(c), len: [], slope: [], fromNext: [] };
-  let i = 0;
-  let j = cLen - 1;
-  while (i < f.len.length || j >= 0) {
-    const fs = i < f.len.length ? (f.slope[i] ?? 0) : Number.POSITIVE_INFINITY;
-    const cs = j >= 0 ? -(c.slope[j] ?? 0) : Number.POSITIVE_INFINITY;
+/** Merged function of slot t: slopes of V_{t+1} and the negated, reversed slopes of c_t, ascending. */
+function mergeReversed(t: number, pieces: number, deltaMax: number, valueAtMax: number): void {
+  const next = t + 1;
+  let i = offset[next] ?? 0;
+  const iEnd = i + (count[next] ?? 0);
+  let j = pieces - 1;
+  mergedOffset[t] = used;
+  mergedX0[t] = (x0[next] ?? 0) - deltaMax;
+  f0[t] = (f0[next] ?? 0) + valueAtMax;
+  while (i < iEnd || j >= 0) {
+    const fs = i < iEnd ? (slope[i] ?? 0) : Number.POSITIVE_INFINITY;
+    const cs = j >= 0 ? -(cSlope[j] ?? 0) : Number.POSITIVE_INFINITY;
     if (fs <= cs) {
-      out.len.push(f.len[i] ?? 0);
-      out.slope.push(fs);
-      out.fromNext.push(1);
+      len[used] = len[i] ?? 0;
+      slope[used] = fs;
+      fromNext[used] = 1;
       i++;
     } else {
-      out.len.push(c.len[j] ?? 0);
-      out.slope.push(cs);
-      out.fromNext.push(0);
+      len[used] = cLen[j] ?? 0;
+      slope[used] = cs;
+      fromNext[used] = 0;
       j--;
     }
+    used++;
   }
-  return out;
+  mergedCount[t] = used - (mergedOffset[t] ?? 0);
 }
 
-/** Restriction to [lo, hi]; null if the domains do not meet. */
-function clip(f: Pwl, lo: number, hi: number): Pwl | null {
-  if (f.x0 > hi + 1e-9 || end(f) < lo - 1e-9) return null;
-  const out: Pwl = { x0: Math.max(f.x0, lo), f0: f.f0, len: [], slope: [], fromNext: [] };
-  let x = f.x0;
-  for (let k = 0; k < f.len.length; k++) {
+/** V_t: the merged function of slot t restricted to [lo, hi]; false if the domains do not meet. */
+function clip(t: number, lo: number, hi: number): boolean {
+  const from = mergedOffset[t] ?? 0;
+  const to = from + (mergedCount[t] ?? 0);
+  let x = mergedX0[t] ?? 0;
+  let mergedEnd = x;
+  for (let k = from; k < to; k++) mergedEnd += len[k] ?? 0;
+  if (x > hi + 1e-9 || mergedEnd < lo - 1e-9) return false;
+  offset[t] = used;
+  x0[t] = Math.max(x, lo);
+  let value = f0[t] ?? 0;
+  for (let k = from; k < to; k++) {
     const a = x;
-    const b = x + (f.len[k] ?? 0);
-    const slope = f.slope[k] ?? 0;
+    const b = x + (len[k] ?? 0);
+    const s = slope[k] ?? 0;
     x = b;
     if (b <= lo) {
-      out.f0 += slope * (b - a);
+      value += s * (b - a);
       continue;
     }
-    const from = Math.max(a, lo);
-    if (from > a) out.f0 += slope * (from - a);
-    const to = Math.min(b, hi);
-    if (to > from) {
-      out.len.push(to - from);
-      out.slope.push(slope);
-      out.fromNext.push(f.fromNext[k] ?? 0);
+    const start = Math.max(a, lo);
+    if (start > a) value += s * (start - a);
+    const stop = Math.min(b, hi);
+    if (stop > start) {
+      len[used] = stop - start;
+      slope[used] = s;
+      fromNext[used] = fromNext[k] ?? 0;
+      used++;
     }
     if (b >= hi) break;
   }
-  return out;
+  f0[t] = value;
+  count[t] = used - (offset[t] ?? 0);
+  return true;
 }
 
-function end(f: Pwl): number {
-  let x = f.x0;
-  for (const len of f.len) x += len;
+function end(t: number): number {
+  let x = x0[t] ?? 0;
+  const from = offset[t] ?? 0;
+  for (let k = from; k < from + (count[t] ?? 0); k++) x += len[k] ?? 0;
   return x;
-}
-
-function valueAtEnd(f: Pwl): number {
-  let v = f.f0;
-  for (let k = 0; k < f.len.length; k++) v += (f.len[k] ?? 0) * (f.slope[k] ?? 0);
-  return v;
 }

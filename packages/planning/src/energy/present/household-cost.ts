@@ -1,0 +1,83 @@
+import type { HouseholdSchedulePlan, ScenarioHousehold } from '@village/domain';
+
+export interface SlotPricing {
+  /** VND/kWh per slot. */
+  importPrice: readonly number[];
+  /** VND/kWh per slot; 0 when absent. */
+  exportPrice?: readonly number[];
+}
+
+export interface HouseholdOutcome {
+  /** Imports at the import price minus exports at the export price, VND. */
+  costVnd: number;
+  /** Net power per slot, kW (positive = import). */
+  netKw: number[];
+  importKwh: number;
+  peakKw: number;
+}
+
+/**
+ * What a schedule means at the meter: net power = base + flexible loads + battery charge − discharge
+ * − solar used, in every slot; cost = imports × import price − exports × export price.
+ */
+export function householdOutcome(
+  household: ScenarioHousehold,
+  schedule: HouseholdSchedulePlan,
+  pricing: SlotPricing,
+  slotMinutes: number,
+): HouseholdOutcome {
+  const slotHours = slotMinutes / 60;
+  const netKw = household.baseKw.map((base, t) => {
+    let kw = base - (schedule.pvUsedKw[t] ?? 0);
+    for (const load of schedule.loads) kw += load.kw[t] ?? 0;
+    if (schedule.battery) kw += (schedule.battery.chargeKw[t] ?? 0) - (schedule.battery.dischargeKw[t] ?? 0);
+    return kw;
+  });
+  let costVnd = 0;
+  let importKwh = 0;
+  netKw.forEach((kw, t) => {
+    if (kw > 0) {
+      importKwh += kw * slotHours;
+      costVnd += kw * slotHours * (pricing.importPrice[t] ?? 0);
+    } else {
+      costVnd += kw * slotHours * (pricing.exportPrice?.[t] ?? 0);
+    }
+  });
+  return { costVnd, netKw, importKwh, peakKw: Math.max(0, ...netKw) };
+}
+
+/**
+ * Running at will, the yardstick: every load starts at full power the moment its window opens (an
+ * interruptible one until its energy is delivered, the last slot partly), the battery idles and all
+ * the sun is used — the same rule the scheduler reports its `unmanaged` figures by.
+ */
+export function unmanagedSchedule(household: ScenarioHousehold, slotMinutes: number): HouseholdSchedulePlan {
+  const slots = household.baseKw.length;
+  const slotHours = slotMinutes / 60;
+  const loads = household.loads.map((load) => {
+    const kw = new Array<number>(slots).fill(0);
+    if (load.interruptible) {
+      let remainingKwh = load.energyKwh;
+      for (let t = load.earliest; t < load.latest && remainingKwh > 1e-12; t++) {
+        kw[t] = Math.min(load.kw, remainingKwh / slotHours);
+        remainingKwh -= (kw[t] ?? 0) * slotHours;
+      }
+    } else {
+      kw.fill(load.kw, load.earliest, load.earliest + load.durationSlots);
+    }
+    return { id: load.id, kw };
+  });
+  return {
+    id: household.id,
+    loads,
+    ...(household.battery
+      ? {
+          battery: {
+            chargeKw: new Array<number>(slots).fill(0),
+            dischargeKw: new Array<number>(slots).fill(0),
+          },
+        }
+      : {}),
+    pvUsedKw: household.pvKw ? [...household.pvKw] : new Array<number>(slots).fill(0),
+  };
+}

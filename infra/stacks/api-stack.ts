@@ -160,8 +160,10 @@ export class ApiStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [config.webOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['authorization', 'content-type'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        // Settings answer with an ETag that the next PUT sends back as If-Match.
+        exposeHeaders: ['etag'],
         maxAge: Duration.hours(1),
       },
     });
@@ -188,11 +190,13 @@ export class ApiStack extends Stack {
       identitySource: ['$request.header.Authorization'],
     });
     const integration = new HttpLambdaIntegration('Hono', this.fn.fn);
-    for (const { path } of Object.values(accessPolicy)) {
-      const isPublic = path === PUBLIC_ROUTE;
+    // One API Gateway route per policy entry, with its own method: the access table drives the cloud too.
+    const methods = { get: HttpMethod.GET, post: HttpMethod.POST, put: HttpMethod.PUT } as const;
+    for (const { method, path } of Object.values(accessPolicy)) {
+      const isPublic = path === PUBLIC_ROUTE && method === 'get';
       const routes = this.api.addRoutes({
         path,
-        methods: [HttpMethod.GET],
+        methods: [methods[method]],
         integration,
         authorizer: isPublic ? new HttpNoneAuthorizer() : authorizer,
       });

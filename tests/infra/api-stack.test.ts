@@ -51,7 +51,7 @@ describe('ApiStack', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(
       Object.values(accessPolicy)
-        .map((p) => `GET ${p.path}`)
+        .map((p) => `${p.method.toUpperCase()} ${p.path}`)
         .sort(),
     );
     const [authorizerId] = Object.keys(resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer'));
@@ -80,8 +80,9 @@ describe('ApiStack', () => {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
         AllowOrigins: ['http://localhost:5173'],
-        AllowMethods: ['GET', 'OPTIONS'],
-        AllowHeaders: ['authorization', 'content-type'],
+        AllowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+        AllowHeaders: ['authorization', 'content-type', 'if-match'],
+        ExposeHeaders: ['etag'],
       },
     });
     const custom = Template.fromStack(stacksFor({ stage: 'prod', webOrigin: 'https://app.bachdang.vn' }).api);

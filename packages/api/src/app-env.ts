@@ -4,6 +4,7 @@ import type { Store } from '@village/store';
 import type { Authenticator, Principal } from './auth/authenticator.ts';
 import type { Guard } from './auth/middleware.ts';
 import type { Logger } from './logger.ts';
+import type { PlannerPort } from './planner-port.ts';
 
 export interface AppDeps {
   store: Store;
@@ -12,6 +13,8 @@ export interface AppDeps {
   /** The one village this deployment serves; every query is scoped to it. */
   villageId: string;
   logger?: Logger;
+  /** The planning loop; without it the plan-triggering routes answer 503. */
+  planner?: PlannerPort;
 }
 
 /** Context variables: set by the request-id and authentication middleware. */

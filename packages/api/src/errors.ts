@@ -11,7 +11,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { App, AppEnv } from './app-env.ts';
 import type { Logger } from './logger.ts';
-import type { ErrorBody } from './schemas/error-body.ts';
+import type { ApiErrorCode, ErrorBody } from './schemas/error-body.ts';
+import { UnavailableError } from './unavailable-error.ts';
 
 const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION_FAILED: 400,
@@ -51,7 +52,7 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result)
 function errorJson(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
-  code: ErrorCode,
+  code: ApiErrorCode,
   message: string,
   details: FieldIssue[] = [],
 ) {
@@ -68,6 +69,7 @@ export function installErrorHandling(app: App, logger: Logger): void {
   app.notFound((c) => errorJson(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
 
   app.onError((error, c) => {
+    if (error instanceof UnavailableError) return errorJson(c, 503, 'UNAVAILABLE', error.message);
     if (error instanceof DomainError && error.code !== 'INTERNAL') {
       if (error.code === 'UNAUTHENTICATED') c.header('WWW-Authenticate', 'Bearer');
       return errorJson(c, STATUS_OF_CODE[error.code], error.code, error.message, error.details);

@@ -5,3 +5,13 @@ export type { Authenticator, AuthRequestInfo, Principal, Role } from './auth/aut
 export { apiGatewayJwtClaims, type ClaimsSource, createClaimsAuthenticator } from './auth/claims.ts';
 export { createHs256Authenticator, signDemoToken } from './auth/hs256.ts';
 export type { Logger } from './logger.ts';
+export type {
+  BillEstimate,
+  BillEstimateRequest,
+  EnergyPlanRequest,
+  PlannerPort,
+  PlanRequester,
+  WastePlanRequest,
+  WasteReplan,
+} from './planner-port.ts';
+export { UnavailableError } from './unavailable-error.ts';

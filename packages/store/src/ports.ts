@@ -10,6 +10,7 @@ import type {
   Village,
   VillageDataset,
 } from '@village/domain';
+import type { PlansRepository, SettingsRepository, StopReportsRepository } from './planning-ports.ts';
 
 /** The public contract of the store: what callers may ask of the data layer, independent of DynamoDB. */
 
@@ -139,4 +140,7 @@ export interface Store {
   registry: RegistryRepository;
   readings: ReadingsRepository;
   rejections: RejectionsRepository;
+  plans: PlansRepository;
+  settings: SettingsRepository;
+  stopReports: StopReportsRepository;
 }

@@ -88,7 +88,16 @@ export interface ApiHarness {
   /** A second app over the same store with some dependencies replaced. */
   appWith(overrides: Partial<AppDeps>): App;
   get(path: string, token?: string): Promise<Response>;
+  /** Any method, with an optional JSON body and headers, against `app` (default: the harness app). */
+  send(method: string, path: string, options?: SendOptions): Promise<Response>;
   close(): Promise<void>;
+}
+
+export interface SendOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  app?: App;
 }
 
 /** A real store on dynalite, seeded with the fixture, and the app on top of it. */
@@ -125,6 +134,16 @@ export async function startApiHarness(): Promise<ApiHarness> {
     appWith: (overrides) => createApp({ ...deps, ...overrides }),
     get: async (path, token) =>
       app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
+    send: async (method, path, options = {}) =>
+      (options.app ?? app).request(path, {
+        method,
+        headers: {
+          ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+          ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      }),
     async close() {
       await local.close();
     },

@@ -11,13 +11,15 @@ export type RouteAccess =
   | { kind: 'roles'; roles: readonly Role[]; householdScope?: HouseholdScope };
 
 export interface RoutePolicy {
-  method: 'get';
+  method: 'get' | 'post' | 'put';
   /** OpenAPI path syntax, exactly as the route is registered and documented. */
   path: string;
   access: RouteAccess;
 }
 
 const PUBLIC = { kind: 'public' } as const;
+const OPERATOR = { kind: 'roles', roles: ['operator'] } as const;
+const OPERATOR_OR_CREW = { kind: 'roles', roles: ['operator', 'crew'] } as const;
 
 /**
  * Every route and who may call it, in one table: route modules take method, path and guard from
@@ -43,7 +45,28 @@ export const accessPolicy = {
     path: '/api/households/{householdId}/usage',
     access: { kind: 'roles', roles: ['operator', 'household'], householdScope: 'own-household' },
   },
-  listRejections: { method: 'get', path: '/api/rejections', access: { kind: 'roles', roles: ['operator'] } },
+  listRejections: { method: 'get', path: '/api/rejections', access: OPERATOR },
+  planWaste: { method: 'post', path: '/api/plans/waste', access: OPERATOR },
+  // `latest` is registered before `{date}` (the router tries routes in registration order).
+  getLatestWastePlan: { method: 'get', path: '/api/plans/waste/latest', access: OPERATOR_OR_CREW },
+  getWastePlan: { method: 'get', path: '/api/plans/waste/{date}', access: OPERATOR_OR_CREW },
+  getVehicleRoute: {
+    method: 'get',
+    path: '/api/plans/waste/{date}/vehicles/{vehicleId}',
+    access: OPERATOR_OR_CREW,
+  },
+  reportStop: { method: 'post', path: '/api/plans/waste/{date}/stops', access: OPERATOR_OR_CREW },
+  planEnergy: { method: 'post', path: '/api/plans/energy', access: OPERATOR },
+  getLatestEnergyPlan: { method: 'get', path: '/api/plans/energy/latest', access: OPERATOR },
+  getEnergyPlan: { method: 'get', path: '/api/plans/energy/{date}', access: OPERATOR },
+  getHouseholdPlan: {
+    method: 'get',
+    path: '/api/households/{householdId}/plan',
+    access: { kind: 'roles', roles: ['operator', 'household'], householdScope: 'own-household' },
+  },
+  getSettings: { method: 'get', path: '/api/settings', access: OPERATOR },
+  putSettings: { method: 'put', path: '/api/settings', access: OPERATOR },
+  listSettingsAudit: { method: 'get', path: '/api/settings/audit', access: OPERATOR },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteName = keyof typeof accessPolicy;

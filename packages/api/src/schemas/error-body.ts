@@ -9,7 +9,11 @@ const errorCodes = [
   'CONFLICT',
   'INFEASIBLE',
   'INTERNAL',
-] as const satisfies readonly ErrorCode[];
+  'UNAVAILABLE',
+] as const satisfies readonly ApiErrorCode[];
+
+/** The domain's codes plus `UNAVAILABLE` (503): this deployment lacks a dependency, e.g. the planner. */
+export type ApiErrorCode = ErrorCode | 'UNAVAILABLE';
 
 export const errorBodySchema = z
   .object({
@@ -36,7 +40,9 @@ const errorResponse = (description: string) => ({
 
 /** The error responses every route may produce; protected routes add 401/403. */
 export const commonErrorResponses = {
-  400: errorResponse('A path or query parameter is invalid (`VALIDATION_FAILED`, details name the fields)'),
+  400: errorResponse(
+    'A path, query, header or body field is invalid (`VALIDATION_FAILED`, details name the fields)',
+  ),
   500: errorResponse('Unexpected failure (`INTERNAL`); the body carries only a request id'),
 } as const;
 
@@ -46,3 +52,12 @@ export const authErrorResponses = {
 } as const;
 
 export const notFoundResponse = { 404: errorResponse('The resource does not exist (`NOT_FOUND`)') } as const;
+
+export const conflictResponse = {
+  409: errorResponse('The resource changed or is in another state than the request assumes (`CONFLICT`)'),
+} as const;
+
+export const plannerErrorResponses = {
+  422: errorResponse('No feasible plan for these inputs (`INFEASIBLE`)'),
+  503: errorResponse('This deployment runs without a planner (`UNAVAILABLE`)'),
+} as const;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { vehicleIdSchema } from '../ids.ts';
+import { minutesOfDay, timeOfDaySchema } from '../time.ts';
+
+/**
+ * What the village operator tunes without a deployment: collection thresholds, when the daily plans
+ * run, which vehicles work and when, and the transformer limit the energy plan respects. Every field
+ * has a default (or, for `transformerKw`, falls back to the village's transformer), so a village
+ * that never saved settings still plans. Times are `HH:MM` in village time.
+ */
+
+export const DEFAULT_THRESHOLD_PERCENT = 85;
+export const DEFAULT_WASTE_PLAN_TIME = '05:00';
+export const DEFAULT_ENERGY_PLAN_TIME = '18:00';
+
+/** Overrides for one vehicle; what is left out comes from the vehicle registry. */
+export const vehicleSettingsSchema = z
+  .strictObject({
+    /** False takes the vehicle out of planning (maintenance, no driver). */
+    available: z.boolean().default(true),
+    /** Shift start and end, village time; each replaces the registry's shift bound. */
+    shiftStart: timeOfDaySchema.optional(),
+    shiftEnd: timeOfDaySchema.optional(),
+  })
+  .superRefine((vehicle, ctx) => {
+    const { shiftStart, shiftEnd } = vehicle;
+    // Zod runs object refinements even after a field failed: compare only valid times.
+    const valid = (t: unknown): t is string => typeof t === 'string' && timeOfDaySchema.safeParse(t).success;
+    if (valid(shiftStart) && valid(shiftEnd) && minutesOfDay(shiftEnd) <= minutesOfDay(shiftStart)) {
+      ctx.addIssue({ code: 'custom', path: ['shiftEnd'], message: 'must be after shiftStart' });
+    }
+  });
+export type VehicleSettings = z.output<typeof vehicleSettingsSchema>;
+
+export const operatorSettingsSchema = z
+  .strictObject({
+    /** A bin that would pass this fill before the next run must be collected. */
+    thresholdPercent: z.number().min(50).max(100).default(DEFAULT_THRESHOLD_PERCENT),
+    /** A bin predicted below this fill is never collected. */
+    nearlyEmptyPercent: z.number().min(0).max(50).default(20),
+    /** A bin whose sensor is stale or faulty is collected on this schedule instead. */
+    scheduleFallbackDays: z.number().int().min(1).max(14).default(3),
+    /** When the daily waste plan is made, village time. */
+    wastePlanTime: timeOfDaySchema.default(DEFAULT_WASTE_PLAN_TIME),
+    /** When the next day's energy plan is made, village time. */
+    energyPlanTime: timeOfDaySchema.default(DEFAULT_ENERGY_PLAN_TIME),
+    /** Per-vehicle overrides keyed by vehicle id; a vehicle not listed is available on its registry shift. */
+    vehicles: z.record(vehicleIdSchema, vehicleSettingsSchema).default({}),
+    /** Planning limit on the village's net power, kW; absent: the village transformer's `limitKw`. */
+    transformerKw: z.number().positive().max(100_000).optional(),
+    /** Longest route a crew may be given, minutes. */
+    maxShiftMinutes: z.number().int().min(60).max(720).default(480),
+  })
+  .superRefine((settings, ctx) => {
+    const { thresholdPercent, nearlyEmptyPercent } = settings;
+    if (
+      typeof thresholdPercent === 'number' &&
+      typeof nearlyEmptyPercent === 'number' &&
+      nearlyEmptyPercent >= thresholdPercent
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nearlyEmptyPercent'],
+        message: 'must be below thresholdPercent',
+      });
+    }
+  });
+export type OperatorSettings = z.output<typeof operatorSettingsSchema>;
+export type OperatorSettingsInput = z.input<typeof operatorSettingsSchema>;
+
+/** The settings of a village that never saved any. */
+export function defaultOperatorSettings(): OperatorSettings {
+  return operatorSettingsSchema.parse({});
+}

@@ -3,4 +3,7 @@
  * what each household's day looks like, and the plans built from them with @village/solver.
  * Pure: no I/O; callers (functions/, scripts/) bring readings in and store plans.
  */
+
+export * from './daily/index.ts';
 export * from './energy/index.ts';
+export * from './waste/index.ts';

@@ -1,0 +1,165 @@
+import type { EnergyPlan, LoadPlan, LoadScenario, TariffBook, VillageDataset } from '@village/domain';
+import { scheduleLoads } from '@village/solver';
+import { addDays } from '../energy/calendar.ts';
+import { atWillLoadHistory } from '../energy/forecast/at-will-history.ts';
+import { forecastBaseKw } from '../energy/forecast/base-load.ts';
+import type { DaySeries } from '../energy/forecast/day-series.ts';
+import { type DayTypeProfiles, dayTypeProfiles } from '../energy/forecast/day-type-profiles.ts';
+import { type MeterSample, meterDaySeries } from '../energy/forecast/meter-days.ts';
+import { villageShape } from '../energy/forecast/village-profile.ts';
+import {
+  describeHouseholdPlan,
+  type HouseholdPlanDescription,
+  loadKindsOf,
+  pricesOf,
+} from '../energy/present/describe-household-plan.ts';
+import { type AssembledLoadScenario, assembleLoadScenario } from '../energy/scenario/build-load-scenario.ts';
+import { separatelyMeteredLoads } from '../energy/scenario/separately-metered.ts';
+
+export interface EnergyDayInput {
+  dataset: VillageDataset;
+  /** The village-local day planned (the horizon starts at its `startMinuteOfDay`). */
+  date: string;
+  tariffBook: TariffBook;
+  /** Every meter's readings before the planned day (any order). */
+  meterHistory: ReadonlyMap<string, readonly MeterSample[]>;
+  /** Past plans' runs per household, so the base-load forecast does not count planned loads twice. */
+  plannedHistory?: ReadonlyMap<string, readonly DaySeries[]>;
+  /** Defaults to the village transformer's limit from the dataset. */
+  transformerKw?: number;
+  slotMinutes?: number;
+  /** Local minute the horizon starts at; default 0 (the calendar day). */
+  startMinuteOfDay?: number;
+  /** kWh each household has used this month so far (residential tier pricing); default 0. */
+  monthToDateKwh?: ReadonlyMap<string, number>;
+  historyDays?: number;
+  timeLimitMs?: number;
+  holidays?: readonly string[];
+  planId: string;
+  createdAt: string;
+}
+
+export interface EnergyDayResult {
+  plan: EnergyPlan;
+  assembled: AssembledLoadScenario;
+  scenario: LoadScenario;
+  loadPlan: LoadPlan;
+  descriptions: HouseholdPlanDescription[];
+}
+
+/**
+ * The service's evening decision for the next day, from meter history only: per-household base-load
+ * forecasts (weekday/weekend medians, minus the flexible loads the meter already saw), the scheduler's
+ * scenario at the tariffs in force, the village plan, and each household's plan in words. The
+ * service and the month simulation both call exactly this.
+ */
+export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
+  const { dataset, date } = input;
+  const slotMinutes = input.slotMinutes ?? 15;
+  const horizon = {
+    slotMinutes,
+    slots: Math.round(1440 / slotMinutes),
+    startMinuteOfDay: input.startMinuteOfDay ?? 0,
+  };
+  const historyDays = input.historyDays ?? 14;
+  const historyDates = Array.from({ length: historyDays }, (_, d) => addDays(date, d - historyDays));
+  const holidays = input.holidays ?? [];
+  const history = new Map(
+    dataset.households.map((h) => [
+      h.id,
+      meterDaySeries(input.meterHistory.get(h.meterId) ?? [], { slotMinutes }),
+    ]),
+  );
+  const profiles: DayTypeProfiles[] = dataset.households
+    .filter((h) => h.tariff === 'residential-tiered')
+    .map((h) => dayTypeProfiles(history.get(h.id) ?? [], { before: date }, { weekday: 3, weekend: 2 }));
+  const shape = villageShape(profiles, slotMinutes);
+  const pumpIds = new Set(dataset.meters.filter((m) => m.kind === 'pump').map((m) => m.id));
+
+  const households = dataset.households.map((household) => ({
+    household,
+    baseKw: forecastBaseKw({
+      ...horizon,
+      date,
+      history: history.get(household.id) ?? [],
+      // What the home meter saw of its flexible loads: past plans where there are some, else the
+      // loads run at will (before the service planned them). Pumps have their own meters.
+      flexibleHistory:
+        input.plannedHistory?.get(household.id) ??
+        atWillLoadHistory(
+          household.flexibleLoads.filter((load) => !pumpIds.has(load.id)),
+          historyDates,
+          slotMinutes,
+        ),
+      holidays,
+      ...(shape ? { fallback: { shape, kwhPerDay: household.baseLoadKwhPerDay } } : {}),
+    }).kw,
+    monthToDateKwh: input.monthToDateKwh?.get(household.id) ?? 0,
+    separatelyMetered: separatelyMeteredLoads(household, dataset.meters),
+  }));
+  const assembled = assembleLoadScenario({
+    ...horizon,
+    date,
+    tariffBook: input.tariffBook,
+    transformerKw: input.transformerKw ?? dataset.village.transformer.limitKw,
+    households,
+  });
+  const loadPlan = scheduleLoads(assembled.scenario, { timeLimitMs: input.timeLimitMs ?? 10_000 });
+  const owners = new Map(dataset.households.map((h) => [h.id, h]));
+  const descriptions = assembled.scenario.households.map((entry) => {
+    const schedule = loadPlan.households.find((h) => h.id === entry.id);
+    const connection = assembled.connections.find((c) => c.id === entry.id);
+    const owner = connection ? owners.get(connection.householdId) : undefined;
+    if (!schedule || !owner) throw new Error(`no plan or owner for connection ${entry.id}`);
+    return describeHouseholdPlan(entry, schedule, {
+      ...horizon,
+      prices: pricesOf(assembled.scenario, entry),
+      loadKinds: loadKindsOf(owner),
+    });
+  });
+  return {
+    plan: toEnergyPlan(input, assembled, loadPlan, descriptions, slotMinutes),
+    assembled,
+    scenario: assembled.scenario,
+    loadPlan,
+    descriptions,
+  };
+}
+
+/** One entry per household: a home and its separately metered pump are one household's plan. */
+function toEnergyPlan(
+  input: EnergyDayInput,
+  assembled: AssembledLoadScenario,
+  loadPlan: LoadPlan,
+  descriptions: readonly HouseholdPlanDescription[],
+  slotMinutes: number,
+): EnergyPlan {
+  const byHousehold = new Map<string, EnergyPlan['households'][number]>();
+  assembled.scenario.households.forEach((entry, i) => {
+    const connection = assembled.connections.find((c) => c.id === entry.id);
+    const schedule = loadPlan.households[i];
+    const description = descriptions[i];
+    if (!connection || !schedule || !description) return;
+    const current = byHousehold.get(connection.householdId) ?? {
+      householdId: connection.householdId,
+      loads: [],
+      expectedCostVnd: 0,
+      unmanagedCostVnd: 0,
+    };
+    current.loads.push(...schedule.loads.map((load) => ({ loadId: load.id, kw: load.kw })));
+    current.expectedCostVnd += description.expectedCostVnd;
+    current.unmanagedCostVnd += description.unmanagedCostVnd;
+    byHousehold.set(connection.householdId, current);
+  });
+  return {
+    planId: input.planId,
+    villageId: input.dataset.village.id,
+    date: input.date,
+    createdAt: input.createdAt,
+    slotMinutes,
+    households: [...byHousehold.values()],
+    villagePeakKw: loadPlan.peakKw,
+    transformerLimitKw: loadPlan.transformerKw,
+    totalCostVnd: loadPlan.objective,
+  };
+}

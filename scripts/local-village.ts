@@ -14,7 +14,11 @@ import {
 import { createDynamoDbClient, createStore, ensureTable } from '@village/store';
 import { createApiApp } from '../functions/api/handler.ts';
 import { createIngestHandler } from '../functions/ingest-telemetry/handler.ts';
+import { createPlanEnergyHandler } from '../functions/plan-energy/handler.ts';
+import { createPlanWasteHandler, type PlanRunResult } from '../functions/plan-waste/handler.ts';
+import { createStorePlanner } from '../functions/shared/planner.ts';
 import type { RuntimeConfig } from '../functions/shared/runtime-config.ts';
+import { startPlanScheduler } from './local/plan-scheduler.ts';
 
 /**
  * Composes the local village from the same handlers that run in AWS: dynalite stands in for
@@ -31,6 +35,8 @@ export interface LocalVillageOptions {
   inMemory?: boolean;
   tableName?: string;
   quiet?: boolean;
+  /** Run the daily plans at the operator's times (`npm start`); tests call `runPlan` instead. */
+  schedulePlans?: boolean;
 }
 
 export interface DemoTokens {
@@ -46,6 +52,8 @@ export interface LocalVillage {
   credentials: Record<string, string>;
   tokens: DemoTokens;
   broker: MqttBroker;
+  /** Runs a plan now through the scheduled handler (what EventBridge Scheduler invokes in AWS). */
+  runPlan(kind: 'waste' | 'energy', event?: { date?: string }): Promise<PlanRunResult>;
   stop(): Promise<void>;
 }
 
@@ -97,7 +105,18 @@ export async function startLocalVillage(options: LocalVillageOptions): Promise<L
     ...(options.quiet ? { logger: quietLogger } : {}),
   });
 
-  const app = createApiApp(config);
+  const app = createApiApp(config, { planner: (apiStore) => createStorePlanner(apiStore) });
+  // The same handlers EventBridge Scheduler invokes in AWS, at the operator's times (village time).
+  const planWaste = createPlanWasteHandler(config, { store });
+  const planEnergy = createPlanEnergyHandler(config, { store });
+  const settingsTime = async (key: 'wastePlanTime' | 'energyPlanTime') =>
+    (await store.settings.getSettings(villageId)).settings[key];
+  const scheduler = options.schedulePlans
+    ? startPlanScheduler([
+        { name: 'plan-waste', at: () => settingsTime('wastePlanTime'), run: () => planWaste({}) },
+        { name: 'plan-energy', at: () => settingsTime('energyPlanTime'), run: () => planEnergy({}) },
+      ])
+    : undefined;
   const server = serve({ fetch: app.fetch, port: options.httpPort, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', resolve)));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,7 +141,9 @@ export async function startLocalVillage(options: LocalVillageOptions): Promise<L
     credentials,
     tokens,
     broker,
+    runPlan: (kind, event = {}) => (kind === 'waste' ? planWaste(event) : planEnergy(event)),
     async stop() {
+      scheduler?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await broker.close();
       client.destroy();

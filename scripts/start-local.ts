@@ -28,7 +28,13 @@ const dataDir = path.resolve(env.DATA_DIR);
 const t0 = performance.now();
 
 const dataset = generateDemoVillage({ seed: env.SEED });
-const village = await startLocalVillage({ dataDir, dataset, httpPort: env.PORT, mqttPort: env.MQTT_PORT });
+const village = await startLocalVillage({
+  dataDir,
+  dataset,
+  httpPort: env.PORT,
+  mqttPort: env.MQTT_PORT,
+  schedulePlans: true,
+});
 
 let simulator: SimulatorHandle | undefined;
 if (env.SIMULATE === 'true') {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The environment every function reads, parsed once at the edge. In AWS the CDK stack sets these;

@@ -22,7 +22,10 @@ export type PlanHandlers = Partial<Record<PlanKind, string>>;
  * │ with a fixture handler.                                                                      │
  * └──────────────────────────────────────────────────────────────────────────────────────────────┘
  */
-export const PLAN_HANDLERS: PlanHandlers = {};
+export const PLAN_HANDLERS: PlanHandlers = {
+  waste: 'functions/plan-waste/handler.ts',
+  energy: 'functions/plan-energy/handler.ts',
+};
 
 const PLANS: Record<PlanKind, { handler: string; description: string; at: (c: StageConfig) => TimeOfDay }> = {
   waste: {

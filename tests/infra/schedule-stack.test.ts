@@ -6,18 +6,26 @@ import { CDK_TIMEOUT, fixturePlanHandler, resourcesOf, stacksFor } from './suppo
 
 describe('ScheduleStack', () => {
   it(
-    'holds the plans group and dead-letter queue, and no schedule until a planning handler is wired',
+    'holds the plans group and dead-letter queue, and no schedule for a plan without a handler',
     CDK_TIMEOUT,
     () => {
-      // The wiring point is empty until functions/plan-waste and functions/plan-energy land.
-      expect(PLAN_HANDLERS).toEqual({});
-      const template = Template.fromStack(stacksFor().schedule);
+      const template = Template.fromStack(stacksFor({}, { planHandlers: {} }).schedule);
       template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'village-dev-plans' });
       template.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'village-dev-plan-failures' });
       template.resourceCountIs('AWS::Scheduler::Schedule', 0);
       template.resourceCountIs('AWS::Lambda::Function', 0);
     },
   );
+
+  it('wires the real planning handlers by default', CDK_TIMEOUT, () => {
+    expect(PLAN_HANDLERS).toEqual({
+      waste: 'functions/plan-waste/handler.ts',
+      energy: 'functions/plan-energy/handler.ts',
+    });
+    const template = Template.fromStack(stacksFor().schedule);
+    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+  });
 
   it('runs each wired plan daily in Asia/Ho_Chi_Minh: waste at 05:00, energy at 18:00', CDK_TIMEOUT, () => {
     const { schedule } = stacksFor(

@@ -65,7 +65,7 @@ describe('npm run synth', () => {
     timeout: 60_000,
   }, async () => {
     const deployed = new Map<string, number>();
-    for (const stack of ['village-dev-api', 'village-dev-ingest']) {
+    for (const stack of ['village-dev-api', 'village-dev-ingest', 'village-dev-schedule']) {
       for (const resource of Object.values(template(stack).Resources)) {
         if (resource.Type !== 'AWS::Lambda::Function') continue;
         const asset = resource.Metadata?.['aws:asset:path'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Identifiers travel inside MQTT topics and DynamoDB keys, so they must not contain the MQTT

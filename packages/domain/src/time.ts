@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The pilot village's time zone. Vietnam has used UTC+07:00 without daylight saving since 1975. */
 export const VILLAGE_TIME_ZONE = 'Asia/Ho_Chi_Minh';

@@ -5,7 +5,7 @@ import {
   toZonedIso,
   ValidationError,
 } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shapes that reach the ingest function:

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { idSchema } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   generateSecret,
   readIfExists,

@@ -6,4 +6,5 @@
 
 export * from './daily/index.ts';
 export * from './energy/index.ts';
+export * from './service/index.ts';
 export * from './waste/index.ts';

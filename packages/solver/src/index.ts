@@ -5,6 +5,7 @@
  * village's collection day to it. Load scheduling: every household's flexible loads, battery and
  * solar against prices and the village transformer's limit (`scheduleLoads`).
  */
+
+export * from './energy/index.ts';
 export * from './routing/index.ts';
 export * from './routing/village/index.ts';
-export * from './energy/index.ts';

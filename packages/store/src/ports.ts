@@ -95,6 +95,8 @@ export interface RegistryRepository {
   /** Writes (or overwrites) a village's static data; device latest-state is preserved. */
   putDataset(dataset: VillageDataset): Promise<void>;
   getVillage(villageId: string): Promise<Village | undefined>;
+  /** The village's static data as stored by `putDataset` (no device state): what the planners plan on. */
+  getDataset(villageId: string): Promise<VillageDataset | undefined>;
   listBins(villageId: string): Promise<BinState[]>;
   getBin(villageId: string, binId: string): Promise<BinState | undefined>;
   listMeters(villageId: string): Promise<MeterState[]>;

@@ -1,5 +1,5 @@
 import { DomainError, type FieldIssue, householdIdSchema, issuesFromZod } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const roleSchema = z.enum(['operator', 'crew', 'household']);
 export type Role = z.infer<typeof roleSchema>;

@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '@village/domain';
 import { Jwt } from 'hono/utils/jwt';
 import { JwtTokenSignatureMismatched } from 'hono/utils/jwt/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Authenticator, type Principal, principalFromClaims, unauthenticated } from './authenticator.ts';
 
 /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output (256 bits). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { binIdSchema, hamletIdSchema, villageIdSchema } from '../ids.ts';
 import { coordinatesSchema } from './geo.ts';
 import { openingHoursSchema } from './sites.ts';

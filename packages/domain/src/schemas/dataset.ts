@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { binSchema } from './bin.ts';
 import { householdSchema, meterSchema } from './household.ts';
 import { depotSchema, disposalSiteSchema } from './sites.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** WGS84 position. */
 export const coordinatesSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hamletIdSchema, householdIdSchema, meterIdSchema, villageIdSchema } from '../ids.ts';
 import { batterySchema, flexibleLoadSchema, solarSchema, tariffKindSchema } from './energy.ts';
 import { coordinatesSchema } from './geo.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { binIdSchema, householdIdSchema, idSchema, vehicleIdSchema, villageIdSchema } from '../ids.ts';
 import { isoDateSchema, isoDateTimeSchema } from '../time.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { vehicleIdSchema } from '../ids.ts';
 import { minutesOfDay, timeOfDaySchema } from '../time.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { siteIdSchema } from '../ids.ts';
 import { timeOfDaySchema } from '../time.ts';
 import { coordinatesSchema } from './geo.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { binIdSchema, idSchema, vehicleIdSchema } from '../ids.ts';
 import { isoDateTimeSchema } from '../time.ts';
 

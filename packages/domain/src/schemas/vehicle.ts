@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { siteIdSchema, vehicleIdSchema } from '../ids.ts';
 import { timeOfDaySchema } from '../time.ts';
 import { vehicleTypeSchema, wasteStreamSchema } from './bin.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hamletIdSchema, idSchema, villageIdSchema } from '../ids.ts';
 import { coordinatesSchema, roadSchema } from './geo.ts';
 

@@ -1,5 +1,5 @@
 import { isoDateSchema, issuesFromZod, ValidationError, VILLAGE_TIME_ZONE } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from './local-calendar.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { issuesFromZod, toZonedIso, ValidationError, VILLAGE_TIME_ZONE } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FillAt, forecastFillAt } from './forecast-fill-at.ts';
 import type { BinForecast } from './forecast-types.ts';
 import { createLocalCalendar, isTimeZone, type LocalCalendar } from './local-calendar.ts';

@@ -1,5 +1,15 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Bin, DeviceKind, Household, Meter, Vehicle, Village, VillageDataset } from '@village/domain';
+import type {
+  Bin,
+  Depot,
+  DeviceKind,
+  DisposalSite,
+  Household,
+  Meter,
+  Vehicle,
+  Village,
+  VillageDataset,
+} from '@village/domain';
 import { batchGet, batchPut, type Item, mapConcurrent, queryAll } from '../batch.ts';
 import {
   type BinLatest,
@@ -69,6 +79,21 @@ export function createRegistryRepository(client: DynamoDBDocumentClient, table: 
     async getVillage(villageId) {
       const out = await client.send(new GetCommand({ TableName: table, Key: keys.village(villageId) }));
       return out.Item?.data as Village | undefined;
+    },
+
+    async getDataset(villageId) {
+      const out = await client.send(new GetCommand({ TableName: table, Key: keys.village(villageId) }));
+      const village = out.Item?.data as Village | undefined;
+      if (!village) return undefined;
+      const [bins, meters, households, vehicles, depots, disposalSites] = await Promise.all([
+        listEntities<Bin>(villageId, 'BIN'),
+        listEntities<Meter>(villageId, 'MTR'),
+        listEntities<Household>(villageId, 'HH'),
+        listEntities<Vehicle>(villageId, 'VEH'),
+        listEntities<Depot>(villageId, 'DEPOT'),
+        listEntities<DisposalSite>(villageId, 'DISP'),
+      ]);
+      return { village, bins, meters, households, vehicles, depots, disposalSites };
     },
 
     async listBins(villageId) {

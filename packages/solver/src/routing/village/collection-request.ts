@@ -12,7 +12,7 @@ import {
   vehicleIdSchema,
   vehicleSchema,
 } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_DETOUR_FACTOR, suppliedTravelMatrixSchema } from './travel-matrix.ts';
 
 /**

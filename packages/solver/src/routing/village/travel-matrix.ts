@@ -1,5 +1,5 @@
 import { type Coordinates, haversineKm } from '@village/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Travel distances (km) and times (minutes) between the locations of one planning problem, row-major

@@ -54,6 +54,8 @@ export function solve(problem: ProblemData, options: SolveOptions = {}): SolveRe
 export function solveWith(problem: ProblemData, options: SolveOptions, wiring: SolveWiring): SolveResult {
   const now = options.now ?? (() => performance.now());
   const started = now();
+  // Started now, so the set-up below (neighbourhoods, constructions) counts against the time limit.
+  const stop = stoppingCriterion(options, now);
   const unservable = unservableClients(problem);
   const searchProblem = withoutClients(problem, unservable);
   // Unservable optional clients are out of the search but their prizes are still forgone.
@@ -69,7 +71,7 @@ export function solveWith(problem: ProblemData, options: SolveOptions, wiring: S
       wiring.metaheuristic?.(searchProblem, components) ??
       new HybridGeneticSearch(searchProblem, components, wiring.hgs ?? {});
     const outcome = search.run({
-      stop: stoppingCriterion(options, now),
+      stop,
       rng: createRng(options.seed ?? 1),
       onNewBest: (best, iteration) => {
         const point = {

@@ -7,6 +7,7 @@ import type { Plan } from '../search/plan.ts';
 import type { Route } from '../search/route.ts';
 import { RouteSet } from '../search/route-set.ts';
 import { createSearchData } from '../search/search-data.ts';
+import { TripInsertion } from './trip-insertion.ts';
 
 export interface InsertionOptions {
   /** Start from these routes (repair) instead of an empty plan; their clients stay where they are. */
@@ -24,7 +25,10 @@ export interface InsertionOptions {
  * with violations priced far above any travel cost, so a constraint is only broken when no
  * position keeps the plan feasible. Required clients are always inserted; optional ones only when
  * their prize pays for the detour. Every candidate is priced in O(1) from the route caches, so a
- * whole construction is O(n · positions) = O(n²).
+ * whole construction is O(n · positions) = O(n²). Where vehicles may unload mid-route (reload
+ * depots: disposal trips), a position whose trip the client would overload is also priced with a
+ * reload visit next to the client (a new trip), so the plan comes out with its disposal trips and,
+ * time allowing, feasible — the search's first feasible plan is then its first plan.
  *
  * Also the repair step for partial plans (`initial`): missing clients are inserted into them.
  */
@@ -38,6 +42,7 @@ export function insertionPlan(problem: ProblemData, rng?: Rng, options: Insertio
   const routes = new RouteSet(data);
   routes.load(options.initial ?? { routes: [] });
   const optional = new OptionalClients(ctx);
+  const trip = data.hasReloads ? new TripInsertion(ctx, optional) : undefined;
 
   const pending: number[] = [];
   for (let l = problem.numDepots; l < problem.numLocations; l++)
@@ -51,6 +56,7 @@ export function insertionPlan(problem: ProblemData, rng?: Rng, options: Insertio
       let best = Number.POSITIVE_INFINITY;
       let bestRoute: Route | undefined;
       let bestPos = 0;
+      let bestWithReload = false;
       const consider = (R: Route): void => {
         for (let j = 0; j <= R.size; j++) {
           const delta = optional.evaluateInsert(x, R, j);
@@ -58,6 +64,15 @@ export function insertionPlan(problem: ProblemData, rng?: Rng, options: Insertio
             best = delta;
             bestRoute = R;
             bestPos = j;
+            bestWithReload = false;
+          }
+          if (!trip?.overloads(x, R, j)) continue;
+          const withReload = trip.evaluate(x, R, j);
+          if (withReload < best) {
+            best = withReload;
+            bestRoute = R;
+            bestPos = j;
+            bestWithReload = true;
           }
         }
       };
@@ -67,7 +82,12 @@ export function insertionPlan(problem: ProblemData, rng?: Rng, options: Insertio
         if (E) consider(E);
       }
       if (bestRoute && (pass === 1 || best < 0)) {
-        optional.applyInsert(x, bestRoute, bestPos);
+        if (trip && bestWithReload) {
+          trip.evaluate(x, bestRoute, bestPos); // the evaluation `apply` performs
+          trip.apply(x, bestRoute, bestPos);
+        } else {
+          optional.applyInsert(x, bestRoute, bestPos);
+        }
         routes.update(bestRoute);
       }
     }

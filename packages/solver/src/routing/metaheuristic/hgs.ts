@@ -2,6 +2,7 @@ import type { Rng } from '@village/domain';
 import type { ProblemData } from '../model/problem-data.ts';
 import type { Evaluation, Penalties, Plan } from '../search/plan.ts';
 import { fractionUsed } from '../stop/budget.ts';
+import { type Deadline, deadlineOf } from '../stop/deadline.ts';
 import type { StoppingCriterion } from '../stop/stopping-criterion.ts';
 import type { Crossover } from './crossover/crossover.ts';
 import { MixedCrossover } from './crossover/mixed-crossover.ts';
@@ -22,12 +23,21 @@ import { Population } from './population.ts';
 
 /** Violations below this count as none (floating-point noise in time and load sums). */
 const EPSILON = 1e-9;
+/** Penalties for educating constructed plans, × the initial ones (see `educateStrictly`). */
+const STRICT_PENALTY_FACTOR = 100;
 
 /**
  * Hybrid genetic search (Vidal et al. 2012; HGS-CVRP, Vidal 2022; PyVRP): a population of plans, each
  * child bred from two parents chosen by binary tournament on biased fitness, then improved by local
  * search under adaptive penalties (infeasible children are repaired with boosted penalties half of the
  * time), and survivors chosen for both cost and diversity. The population restarts when it stagnates.
+ *
+ * The stopping criterion is asked between iterations; once a feasible plan exists, its deadline part
+ * (time limit, cancellation) is also handed to the local search, so one long descent cannot overrun
+ * the limit, and no repair starts once it has passed. Until then descents run to their end: cutting
+ * one would leave the run with nothing feasible to return (and a caller can only cancel from
+ * `onNewBest`, i.e. after a feasible plan). A constructed plan is kept as it came when its education
+ * ends worse, so the first feasible plan may be the construction itself.
  */
 export class HybridGeneticSearch implements Metaheuristic {
   private readonly problem: ProblemData;
@@ -68,6 +78,9 @@ class HgsRun {
   private readonly crossover: Crossover;
   private readonly reference: Penalties;
   private readonly stop: StoppingCriterion;
+  private readonly deadline: Deadline;
+  /** The crossover is SREX alone (not OX + Split), which crossing a plan with itself reproduces. */
+  private readonly routeExchangeOnly: boolean;
   private readonly rng: Rng;
   private readonly onNewBest: MetaheuristicRun['onNewBest'];
   private readonly penalties: PenaltyManager;
@@ -89,6 +102,10 @@ class HgsRun {
     this.crossover = crossover;
     this.reference = reference;
     this.stop = request.stop;
+    this.deadline = deadlineOf(request.stop);
+    this.routeExchangeOnly =
+      params.crossover === 'selective-route-exchange' ||
+      (params.crossover === 'auto' && !isGiantTourProblem(problem));
     this.rng = request.rng;
     this.onNewBest = request.onNewBest;
     this.penalties = new PenaltyManager(reference, params.penalty);
@@ -99,9 +116,13 @@ class HgsRun {
     if (this.initialise(true)) {
       while (!this.stop.shouldStop(this.iteration, this.bestCost)) {
         const parents = this.population.selectParents(this.rng);
-        const child = parents
-          ? this.crossover.cross(parents[0].plan, parents[1].plan, this.penalties.current, this.rng)
-          : this.components.randomPlan(this.rng);
+        // Under SREX alone identical parents breed their own copy — a population of clones, typically
+        // when a short limit went on the constructions: educate a random plan instead, as in the
+        // initial phase. (OX + Split still varies a clone: Split re-cuts its giant tour.)
+        const child =
+          parents && !(this.routeExchangeOnly && this.areClones(parents[0], parents[1]))
+            ? this.crossover.cross(parents[0].plan, parents[1].plan, this.penalties.current, this.rng)
+            : this.components.randomPlan(this.rng);
         this.educate(child);
         this.iteration++;
         if (this.iteration - this.restartImprovedAt >= this.params.restartAfterNoImprovement) {
@@ -126,6 +147,8 @@ class HgsRun {
       for (const plan of this.components.constructedPlans(this.rng)) {
         if (educated > 0 && this.stop.shouldStop(this.iteration, this.bestCost)) return false;
         this.educate(plan);
+        if (!this.best) this.educateStrictly(plan);
+        this.keepAsConstructed(plan);
         educated++;
       }
     }
@@ -140,16 +163,29 @@ class HgsRun {
     return true;
   }
 
+  private areClones(a: Individual, b: Individual): boolean {
+    return a === b || a.distanceTo(b, this.problem.numDepots) < EPSILON;
+  }
+
   /** Local search, insertion, feasibility bookkeeping and (sometimes) repair of one plan. */
   private educate(plan: Plan): void {
     const { localSearch, evaluate } = this.components;
     const current = this.penalties.current;
-    const improved = withoutEmptyRoutes(localSearch.improve(plan, current, this.rng));
+    const deadline = this.best ? this.deadline : undefined;
+    const improved = withoutEmptyRoutes(localSearch.improve(plan, current, this.rng, deadline));
     const evaluation = evaluate(improved, current);
     this.insert(improved, evaluation);
     const updated = this.penalties.register(evaluation.excessLoad <= EPSILON, evaluation.timeWarp <= EPSILON);
-    if (!evaluation.feasible && this.rng.next() < this.params.repairProbability) {
-      const repaired = withoutEmptyRoutes(localSearch.improve(improved, this.penalties.boosted, this.rng));
+    // The deadline is asked before the rng, so runs without one draw exactly the same numbers.
+    if (!evaluation.feasible && !deadline?.expired() && this.rng.next() < this.params.repairProbability) {
+      const repaired = withoutEmptyRoutes(
+        localSearch.improve(
+          improved,
+          this.penalties.boosted,
+          this.rng,
+          this.best ? this.deadline : undefined,
+        ),
+      );
       const repairedEvaluation = evaluate(repaired, this.penalties.current);
       if (repairedEvaluation.feasible) this.insert(repaired, repairedEvaluation);
     }
@@ -158,6 +194,40 @@ class HgsRun {
       this.population.repenalise((individual) => {
         individual.evaluation = evaluate(individual.plan, now);
       });
+    }
+  }
+
+  /**
+   * A constructed plan should give the run its early feasible plan. When its ordinary education did not
+   * (cheap early penalties may trade a third truck for an overloaded second one: a good structure to
+   * breed from, but nothing to return), it is educated again under penalties far above the adaptive
+   * ones, which keep it feasible or make it so. The result joins the population but not the penalty
+   * statistics, which are about the adaptive penalties.
+   */
+  private educateStrictly(plan: Plan): void {
+    const { localSearch, evaluate } = this.components;
+    const strict = {
+      load: STRICT_PENALTY_FACTOR * this.reference.load,
+      timeWarp: STRICT_PENALTY_FACTOR * this.reference.timeWarp,
+    };
+    const deadline = this.best ? this.deadline : undefined;
+    const improved = withoutEmptyRoutes(localSearch.improve(plan, strict, this.rng, deadline));
+    this.insert(improved, evaluate(improved, this.penalties.current));
+  }
+
+  /**
+   * A constructed plan as it came, for the best and fallback records only (not the population): it
+   * counts only when its educated version did worse (left infeasible, or cut short by the deadline).
+   */
+  private keepAsConstructed(plan: Plan): void {
+    const kept = withoutEmptyRoutes(plan);
+    const evaluation = this.components.evaluate(kept, this.penalties.current);
+    if (isBetterFallback(evaluation, this.overall?.evaluation, this.reference))
+      this.overall = { plan: kept, evaluation };
+    if (evaluation.feasible && improves(evaluation.cost, this.bestCost)) {
+      this.bestCost = evaluation.cost;
+      this.best = { plan: kept, evaluation };
+      this.onNewBest?.(this.best, this.iteration);
     }
   }
 

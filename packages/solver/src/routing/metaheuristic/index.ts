@@ -16,6 +16,7 @@ export type { Solve } from '../solve-options.ts';
 export { AbortSignalCriterion } from '../stop/abort-signal.ts';
 export { AnyOf, anyOf } from '../stop/any-of.ts';
 export { type BudgetedCriterion, fractionUsed } from '../stop/budget.ts';
+export { type Deadline, deadlineOf, NO_DEADLINE } from '../stop/deadline.ts';
 export { IterationLimit } from '../stop/iteration-limit.ts';
 export { NoImprovementLimit } from '../stop/no-improvement.ts';
 export type { StoppingCriterion } from '../stop/stopping-criterion.ts';

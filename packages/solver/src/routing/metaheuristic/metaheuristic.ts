@@ -1,5 +1,5 @@
 import type { Rng } from '@village/domain';
-import type { Evaluation, Penalties, Plan } from '../search/plan.ts';
+import type { Evaluation, LocalSearchEngine, Penalties, Plan } from '../search/plan.ts';
 import type { StoppingCriterion } from '../stop/stopping-criterion.ts';
 
 /**
@@ -36,7 +36,8 @@ export interface MetaheuristicOutcome {
 
 /** What a metaheuristic needs from the rest of the solver; injected so tests can substitute parts. */
 export interface SearchComponents {
-  localSearch: { improve(plan: Plan, penalties: Penalties, rng: Rng): Plan };
+  /** Given the run's deadline (time limit, cancellation) so that one descent cannot overrun it. */
+  localSearch: LocalSearchEngine;
   evaluate(plan: Plan, penalties: Penalties): Evaluation;
   /** A random (typically poor, diverse) plan: the raw material of the initial population. */
   randomPlan(rng: Rng): Plan;

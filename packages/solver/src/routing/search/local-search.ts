@@ -6,16 +6,21 @@ import { OptionalClients } from '../operators/optional-clients.ts';
 import { createOrOpt } from '../operators/or-opt.ts';
 import { ReloadPlacement } from '../operators/reload-depot.ts';
 import { createRelocate } from '../operators/relocate.ts';
+import { RelocateTrip } from '../operators/relocate-trip.ts';
 import { RelocateWithReload } from '../operators/relocate-with-reload.ts';
 import { createSwap } from '../operators/swap.ts';
 import { SwapStar } from '../operators/swap-star.ts';
 import { TwoOpt } from '../operators/two-opt.ts';
 import { TwoOptStar } from '../operators/two-opt-star.ts';
+import type { Deadline } from '../stop/deadline.ts';
+import { ClientInsertion } from './client-insertion.ts';
+import { DeadlinePoll } from './deadline-poll.ts';
 import { computeNeighbourhood, type NeighbourhoodOptions } from './neighbourhood.ts';
 import type { LocalSearchEngine, Penalties, Plan } from './plan.ts';
 import type { Route } from './route.ts';
 import { RouteSet } from './route-set.ts';
 import { createSearchData } from './search-data.ts';
+import { type SearchOrder, shuffleSearchOrder } from './search-order.ts';
 import { SwapStarPairs } from './swap-star-pairs.ts';
 
 /** A move must gain more than this to be applied (guards against cycling on float noise). */
@@ -39,9 +44,12 @@ export interface LocalSearchOptions extends NeighbourhoodOptions {
  * node operators (relocate, or-opt, swap, exchange(2,1)/(2,2), 2-opt, 2-opt*) on (u, v) — and on
  * (u, V's start depot) when v opens its route — applying the first improving move. A pair is only
  * re-evaluated when one of the two routes changed since u was last examined (HGS/PyVRP's
- * "whenLastModified" rule), which makes every loop after the first cheap. From the second loop on,
- * moves into one empty route per vehicle type are also tried. Then SWAP* runs between route pairs
- * that share granular neighbours. The descent ends when a loop applies no move.
+ * "whenLastModified" rule), which makes every loop after the first cheap. An unvisited client (a
+ * may-bin left out) is offered its cheapest granular insertion (client-insertion.ts). From the second
+ * loop on, moves into one empty route per vehicle type are also tried. Then SWAP* — and, with reloads,
+ * relocating a whole trip either way — runs between route pairs that share granular neighbours. The descent ends when a loop applies no move — or when the
+ * deadline passes: a work counter (one unit per evaluated (u, v) pair, more for a SWAP* route pair)
+ * looks at it every few hundred units, and the plan as it stands is returned.
  */
 export class LocalSearch implements LocalSearchEngine {
   private readonly data;
@@ -58,13 +66,13 @@ export class LocalSearch implements LocalSearchEngine {
   private readonly optional: OptionalClients;
   private readonly reload: ReloadPlacement | undefined;
   private readonly swapStar: SwapStar | undefined;
+  private readonly relocateTrip: RelocateTrip | undefined;
   private readonly pairs: SwapStarPairs;
   private readonly typeOrder: Int32Array;
+  private readonly searchOrder: SearchOrder;
   private readonly routeMove = (U: Route, V: Route): void => this.tryRouteMove(U, V);
-  // Best insertion found by `insertClient` (fields, not a closure: no allocation per client).
-  private bestInsert = Number.POSITIVE_INFINITY;
-  private bestInsertRoute: Route | undefined;
-  private bestInsertPos = 0;
+  private readonly poll = new DeadlinePoll();
+  private readonly insertion: ClientInsertion;
 
   constructor(problem: ProblemData, options: LocalSearchOptions = {}) {
     this.data = createSearchData(problem);
@@ -102,6 +110,7 @@ export class LocalSearch implements LocalSearchEngine {
       this.nodeOps.push(withReload);
       this.depotOps.push(withReload);
       this.reload = new ReloadPlacement(ctx);
+      this.relocateTrip = new RelocateTrip(ctx);
     }
     this.optional = new OptionalClients(ctx);
     if (options.swapStar !== false) this.swapStar = new SwapStar(ctx);
@@ -112,56 +121,39 @@ export class LocalSearch implements LocalSearchEngine {
       options.swapStarDepth ?? DEFAULT_SWAP_STAR_DEPTH,
     );
     this.typeOrder = Int32Array.from({ length: problem.numVehicleTypes }, (_, t) => t);
+    this.insertion = new ClientInsertion(
+      this.routes,
+      { offsets: this.offsets, neighbours: this.neighbours, typeOrder: this.typeOrder },
+      this.optional,
+      this.poll,
+    );
+    this.searchOrder = {
+      clients: this.order,
+      neighbours: this.neighbours,
+      proximity: this.proximityOrder,
+      offsets: this.offsets,
+      types: this.typeOrder,
+    };
   }
 
-  improve(plan: Plan, penalties: Penalties, rng: Rng): Plan {
+  improve(plan: Plan, penalties: Penalties, rng: Rng, deadline?: Deadline): Plan {
     this.data.costs.setPenalties(penalties);
     this.routes.load(plan);
-    this.shuffle(rng);
+    shuffleSearchOrder(this.searchOrder, this.data.numDepots, rng);
     this.lastTested.fill(-1);
     this.pairs.reset();
+    const poll = this.poll;
+    poll.start(deadline);
     for (let loop = 0; ; loop++) {
       const before = this.routes.numUpdates;
-      for (let k = 0; k < this.order.length; k++) this.visitClient(this.order[k]!, loop);
-      if (this.swapStar) this.pairs.forEachCandidate(loop, this.routeMove);
+      for (let k = 0; k < this.order.length && !poll.expired; k++) this.visitClient(this.order[k]!, loop);
+      if ((this.swapStar || this.relocateTrip) && !poll.expired)
+        this.pairs.forEachCandidate(loop, this.routeMove);
+      // Cheap, and it only removes overload: worth doing even when time is up.
       if (this.reload) this.placeReloads();
-      if (this.routes.numUpdates === before) break;
+      if (poll.expired || this.routes.numUpdates === before) break;
     }
     return this.routes.export();
-  }
-
-  /** Randomises the search order; starts from fixed orders so `improve` depends only on its inputs. */
-  private shuffle(rng: Rng): void {
-    const order = this.order;
-    for (let k = 0; k < order.length; k++) order[k] = this.data.numDepots + k;
-    this.neighbours.set(this.proximityOrder);
-    for (let t = 0; t < this.typeOrder.length; t++) this.typeOrder[t] = t;
-    for (let k = order.length - 1; k > 0; k--) {
-      const r = rng.int(k + 1);
-      const tmp = order[k]!;
-      order[k] = order[r]!;
-      order[r] = tmp;
-    }
-    // As HGS: reshuffle a random ~1/g of the neighbour lists per call, O(n) work overall.
-    const nb = this.neighbours;
-    for (let l = 0; l + 1 < this.offsets.length; l++) {
-      const from = this.offsets[l]!;
-      const len = this.offsets[l + 1]! - from;
-      if (len < 2 || rng.int(len) !== 0) continue;
-      for (let k = len - 1; k > 0; k--) {
-        const r = rng.int(k + 1);
-        const tmp = nb[from + k]!;
-        nb[from + k] = nb[from + r]!;
-        nb[from + r] = tmp;
-      }
-    }
-    const types = this.typeOrder;
-    for (let k = types.length - 1; k > 0; k--) {
-      const r = rng.int(k + 1);
-      const tmp = types[k]!;
-      types[k] = types[r]!;
-      types[r] = tmp;
-    }
   }
 
   private visitClient(u: number, loop: number): void {
@@ -190,6 +182,7 @@ export class LocalSearch implements LocalSearchEngine {
       const U = routes.routes[routes.routeOf[u]!]!;
       const V = routes.routes[rv]!;
       if (loop > 0 && U.lastModified <= lastTested && V.lastModified <= lastTested) continue;
+      if (this.poll.spend(1)) return;
       if (this.tryNodeMove(this.nodeOps, u, V, routes.posOf[v]!)) continue;
       if (routes.posOf[v] === 1) this.tryNodeMove(this.depotOps, u, V, 0);
     }
@@ -217,10 +210,22 @@ export class LocalSearch implements LocalSearchEngine {
   }
 
   private tryRouteMove(U: Route, V: Route): void {
-    const op = this.swapStar!;
-    if (op.evaluate(U, V) < -EPS) {
-      op.apply(U, V);
+    // SWAP* costs O(|U|·|V|): about one unit per 32 client pairs.
+    if (this.poll.spend(1 + ((U.size * V.size) >>> 5))) return;
+    const swap = this.swapStar;
+    if (swap && swap.evaluate(U, V) < -EPS) {
+      swap.apply(U, V);
       this.commit(U, V);
+      return;
+    }
+    const trip = this.relocateTrip;
+    if (!trip) return;
+    if (trip.evaluate(U, V) < -EPS) {
+      trip.apply(U, V);
+      this.commit(U, V);
+    } else if (trip.evaluate(V, U) < -EPS) {
+      trip.apply(V, U);
+      this.commit(V, U);
     }
   }
 
@@ -241,40 +246,13 @@ export class LocalSearch implements LocalSearchEngine {
 
   /** Inserts an unvisited client at its cheapest granular position (required ones always). */
   private insertClient(u: number): void {
-    const routes = this.routes;
-    this.bestInsert = Number.POSITIVE_INFINITY;
-    this.bestInsertRoute = undefined;
-    for (let k = this.offsets[u]!; k < this.offsets[u + 1]!; k++) {
-      const v = this.neighbours[k]!;
-      const rv = routes.routeOf[v]!;
-      if (rv < 0) continue;
-      const V = routes.routes[rv]!;
-      this.considerInsert(u, V, routes.posOf[v]!);
-      this.considerInsert(u, V, routes.posOf[v]! - 1);
-    }
-    for (let k = 0; k < this.typeOrder.length; k++) {
-      const E = routes.emptyRoute(this.typeOrder[k]!);
-      if (E) this.considerInsert(u, E, 0);
-    }
+    const insertion = this.insertion;
     const required = this.data.problem.required[u] === 1;
-    if (!this.bestInsertRoute && required) {
-      // No neighbour is routed and no vehicle is free: fall back to every position of every route.
-      for (const V of routes.routes)
-        for (let j = 0; j <= V.size && V.size > 0; j++) this.considerInsert(u, V, j);
-    }
-    const target = this.bestInsertRoute;
-    if (target && (required || this.bestInsert < -EPS)) {
-      this.optional.applyInsert(u, target, this.bestInsertPos);
+    insertion.search(u, required);
+    const target = insertion.route;
+    if (target && (required || insertion.delta < -EPS)) {
+      this.optional.applyInsert(u, target, insertion.position);
       this.commit(target, target);
-    }
-  }
-
-  private considerInsert(u: number, V: Route, j: number): void {
-    const delta = this.optional.evaluateInsert(u, V, j);
-    if (delta < this.bestInsert) {
-      this.bestInsert = delta;
-      this.bestInsertRoute = V;
-      this.bestInsertPos = j;
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Rng } from '@village/domain';
+import type { Deadline } from '../stop/deadline.ts';
 
 /**
  * The plain solution representation shared by the metaheuristic, the local search and the checker.
@@ -35,7 +36,10 @@ export interface Evaluation {
   penalisedCost: number;
 }
 
-/** Improves a plan with local search under the given penalties; deterministic for a given rng state. */
+/**
+ * Improves a plan with local search under the given penalties; deterministic for a given rng state
+ * as long as the deadline (if any) does not pass. Past the deadline it returns the plan as it stands.
+ */
 export interface LocalSearchEngine {
-  improve(plan: Plan, penalties: Penalties, rng: Rng): Plan;
+  improve(plan: Plan, penalties: Penalties, rng: Rng, deadline?: Deadline): Plan;
 }

@@ -20,6 +20,12 @@ export class AnyOf implements BudgetedCriterion {
     return stop;
   }
 
+  /** Any part's deadline (parts without one never interrupt). */
+  expired(): boolean {
+    for (const criterion of this.criteria) if (criterion.expired?.()) return true;
+    return false;
+  }
+
   /** The most advanced budget among the parts: the first to run out ends the search. */
   fractionUsed(): number {
     let used = 0;

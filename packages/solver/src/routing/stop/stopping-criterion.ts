@@ -4,4 +4,9 @@
  */
 export interface StoppingCriterion {
   shouldStop(iteration: number, bestCost: number): boolean;
+  /**
+   * Whether work in progress should be abandoned now (see deadline.ts). Only wall-clock and
+   * cancellation criteria implement it; it must not depend on the iteration or the best cost.
+   */
+  expired?(): boolean;
 }

@@ -24,6 +24,11 @@ export class TimeLimit implements BudgetedCriterion {
     return this.elapsedMs() >= this.limitMs;
   }
 
+  /** Same as `shouldStop`, for work inside an iteration; an infinite limit never reads the clock. */
+  expired(): boolean {
+    return this.limitMs !== Number.POSITIVE_INFINITY && this.elapsedMs() >= this.limitMs;
+  }
+
   fractionUsed(): number {
     if (this.limitMs === Number.POSITIVE_INFINITY) return 0;
     return this.limitMs === 0 ? 1 : Math.min(1, this.elapsedMs() / this.limitMs);

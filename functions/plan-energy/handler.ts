@@ -1,9 +1,10 @@
 import { type Clock, systemClock, zonedDate } from '@village/domain';
-import { createDynamoDbClient, createStore, type Store } from '@village/store';
+import type { Store } from '@village/store';
 import type { PlanRunResult } from '../plan-waste/handler.ts';
 import { parsePlanEvent } from '../shared/plan-event.ts';
 import { createStorePlanner } from '../shared/planner.ts';
 import { type RuntimeConfig, readRuntimeConfig } from '../shared/runtime-config.ts';
+import { storeFor } from '../shared/store.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,12 +14,7 @@ const DAY_MS = 86_400_000;
  */
 export function createPlanEnergyHandler(config: RuntimeConfig, deps: { store?: Store; clock?: Clock } = {}) {
   const clock = deps.clock ?? systemClock;
-  const store =
-    deps.store ??
-    createStore({
-      client: createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT }),
-      tableName: config.TABLE_NAME,
-    });
+  const store = deps.store ?? storeFor(config);
   const planner = createStorePlanner(store, clock);
   return async (event: unknown): Promise<PlanRunResult> => {
     const { date = zonedDate(clock.nowMs() + DAY_MS) } = parsePlanEvent(event);

@@ -1,8 +1,9 @@
 import { type Clock, systemClock, zonedDate } from '@village/domain';
-import { createDynamoDbClient, createStore, type PlanRef, type Store } from '@village/store';
+import type { PlanRef, Store } from '@village/store';
 import { parsePlanEvent } from '../shared/plan-event.ts';
 import { createStorePlanner } from '../shared/planner.ts';
 import { type RuntimeConfig, readRuntimeConfig } from '../shared/runtime-config.ts';
+import { storeFor } from '../shared/store.ts';
 
 export interface PlanRunResult {
   plan: PlanRef;
@@ -15,12 +16,7 @@ export interface PlanRunResult {
  */
 export function createPlanWasteHandler(config: RuntimeConfig, deps: { store?: Store; clock?: Clock } = {}) {
   const clock = deps.clock ?? systemClock;
-  const store =
-    deps.store ??
-    createStore({
-      client: createDynamoDbClient({ endpoint: config.DYNAMODB_ENDPOINT }),
-      tableName: config.TABLE_NAME,
-    });
+  const store = deps.store ?? storeFor(config);
   const planner = createStorePlanner(store, clock);
   return async (event: unknown): Promise<PlanRunResult> => {
     const { date = zonedDate(clock.nowMs()) } = parsePlanEvent(event);

@@ -9,12 +9,11 @@
  * HiGHS's — is re-checked there by the independent checker (tests/support/load-plan-check.ts).
  * Scenarios are deterministic per seed, so both solvers see the same problem.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createCli } from '../lib/cli.ts';
+import { REPO_ROOT, runScript } from '../lib/run-script.ts';
 import { printLoadsTable } from './loads-report.ts';
 import { BENCH_CASES, type BenchRow, type Outcome, runResultSchema } from './loads-result.ts';
 
@@ -68,34 +67,17 @@ const { values } = cli.readArgs(
 );
 const options = cli.validOrExit(optionsSchema.safeParse(values));
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUNNER = ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'bench', 'loads-run.ts')];
+const RUNNER_SCRIPT = path.join(REPO_ROOT, 'scripts', 'bench', 'loads-run.ts');
 
-function runChild(args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...RUNNER, ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('close', (code) => {
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      try {
-        if (code === 0) return resolve({ ok: true, result: runResultSchema.parse(JSON.parse(line)) });
-      } catch {
-        // fall through to the error report below
-      }
-      const message = stderr.trim().split('\n').at(-1) || `exit code ${code}`;
-      resolve({ ok: false, error: message });
-    });
-  });
+async function runChild(args: string[]): Promise<Outcome> {
+  const { code, stdout, stderr } = await runScript(RUNNER_SCRIPT, args);
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    if (code === 0) return { ok: true, result: runResultSchema.parse(JSON.parse(line)) };
+  } catch {
+    // fall through to the error report below
+  }
+  return { ok: false, error: stderr.split('\n').at(-1) || `exit code ${code}` };
 }
 
 const rows: BenchRow[] = [];

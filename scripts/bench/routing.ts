@@ -11,15 +11,14 @@
  * before its gap counts; a run that fails any of this is reported and left out of the means.
  */
 
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CvrplibInstance } from '@village/solver';
 import { checkPlan, createProblem, formatViolation, parseCvrplib, planFromNodeRoutes } from '@village/solver';
 import { z } from 'zod';
 import { type Cli, createCli } from '../lib/cli.ts';
+import { REPO_ROOT, runScript } from '../lib/run-script.ts';
 import { printTable, type RunResult } from './routing-report.ts';
 
 const HELP = `Usage: npm run bench:routing -- [options]
@@ -37,8 +36,7 @@ Options:
 `;
 
 const DIR = path.resolve('..', 'shared', 'bench', 'cvrplib');
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SOLVER = ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'solve-vrp.ts')];
+const SOLVER_SCRIPT = path.join(REPO_ROOT, 'scripts', 'solve-vrp.ts');
 
 const optionsSchema = z.object({
   'time-limits': z
@@ -122,37 +120,19 @@ function selectInstances(filter: string | undefined): string[] {
 }
 
 /** Runs the CLI in a child process; resolves with its stdout, stderr tail and exit code. */
-function runSolver(file: string, timeLimit: number, seed: number) {
-  return new Promise<{ code: number | null; stdout: string; stderrTail: string; wallMs: number }>(
-    (resolve) => {
-      const started = performance.now();
-      const child = spawn(
-        process.execPath,
-        [...SOLVER, file, '--time-limit', String(timeLimit), '--seed', String(seed)],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr = (stderr + chunk.toString()).slice(-4000);
-      });
-      // A solve that overruns its limit this much is hung, not slow.
-      const killer = setTimeout(() => child.kill('SIGKILL'), timeLimit * 2000 + 60_000);
-      child.on('close', (code, signal) => {
-        clearTimeout(killer);
-        const tail = stderr.trim().split('\n').slice(-8).join('\n');
-        resolve({
-          code: signal ? null : code,
-          stdout,
-          stderrTail: signal ? `killed by ${signal}\n${tail}` : tail,
-          wallMs: performance.now() - started,
-        });
-      });
-    },
+async function runSolver(file: string, timeLimit: number, seed: number) {
+  // A solve that overruns its limit this much is hung, not slow.
+  const run = await runScript(
+    SOLVER_SCRIPT,
+    [file, '--time-limit', String(timeLimit), '--seed', String(seed)],
+    timeLimit * 2000 + 60_000,
   );
+  return {
+    code: run.code,
+    stdout: run.stdout,
+    stderrTail: run.stderr.split('\n').slice(-8).join('\n'),
+    wallMs: run.wallMs,
+  };
 }
 
 const instances = new Map<string, CvrplibInstance>();

@@ -2,17 +2,15 @@
  * Runs one solve of the village benchmark in its own process (village-routing-solve.ts) and checks the
  * plan it prints independently (village-routing-check.ts) before it counts.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type CollectionPlanResult, expectedLoad, parseCollectionRequest } from '@village/solver';
 import { z } from 'zod';
+import { REPO_ROOT, runScript } from '../lib/run-script.ts';
 import { checkVillagePlan } from './village-routing-check.ts';
 import { benchInstance, instanceName } from './village-routing-instance.ts';
 import type { VillageRun } from './village-routing-report.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SOLVER = ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'bench', 'village-routing-solve.ts')];
+const SOLVER_SCRIPT = path.join(REPO_ROOT, 'scripts', 'bench', 'village-routing-solve.ts');
 
 const outputSchema = z.object({
   wallMs: z.number(),
@@ -23,26 +21,8 @@ const outputSchema = z.object({
 function runSolver(bins: number, seed: number, timeLimit: number, solverSeed: number, balance: boolean) {
   const args = ['--bins', bins, '--instance', seed, '--time-limit', timeLimit, '--seed', solverSeed];
   if (balance) args.push('--balance');
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [...SOLVER, ...args.map(String)], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
-    });
-    // A solve that overruns its limit this much is hung, not slow.
-    const killer = setTimeout(() => child.kill('SIGKILL'), timeLimit * 2000 + 60_000);
-    child.on('close', (code, signal) => {
-      clearTimeout(killer);
-      resolve({ code: signal ? null : code, stdout, stderr: signal ? `killed by ${signal}` : stderr.trim() });
-    });
-  });
+  // A solve that overruns its limit this much is hung, not slow.
+  return runScript(SOLVER_SCRIPT, args.map(String), timeLimit * 2000 + 60_000);
 }
 
 /** must / bins / expected litres: changes whenever the generated day does. */

@@ -57,21 +57,8 @@ export class RouteProposal {
 
   /** Appends one location (a client or a reload depot). */
   addNode(x: number): void {
-    const data = this.data;
-    const n = data.n;
-    this.distance += data.distance[this.last * n + x]!;
-    if (data.usesDuration) {
-      this.segment.append(
-        data.duration[this.last * n + x]!,
-        data.service[x]!,
-        0,
-        data.twEarly[x]!,
-        data.twLate[x]!,
-      );
-    }
+    this.addPassThrough(x);
     this.loadNode(x);
-    this.numVisits++;
-    this.last = x;
   }
 
   /** Appends a depot visited without unloading (only to price invalid plans like the checker does). */

@@ -23,11 +23,13 @@ describe('waste world', () => {
     const world = createWasteWorld(village, 9, START);
     for (let h = 0; h < 40; h++) world.stepHour();
     const [first, second] = village.bins;
-    if (!first || !second) throw new Error('the village needs bins');
+    const [vehicle] = village.vehicles;
+    if (!first || !second || !vehicle) throw new Error('the village needs bins and a truck');
     const eta = (minutes: number) => new Date(world.nowMs() + minutes * 60_000).toISOString();
     world.follow({
       routes: [
         {
+          vehicleId: vehicle.id,
           stops: [
             { kind: 'depot', siteId: 'DEPOT', eta: eta(0) },
             // Out of order on purpose: crews go by ETA.
@@ -56,5 +58,42 @@ describe('waste world', () => {
     expect(overflowing).toBeGreaterThan(0);
     const full = village.bins.filter((bin) => (world.latestReading(bin.id)?.fillPercent ?? 0) >= 99);
     expect(full.length).toBeGreaterThan(0);
+  });
+
+  it('sends a full truck to the disposal site before the next bin, and counts the trip', () => {
+    const world = createWasteWorld(village, 9, START);
+    // Three days without collection: bins hold far more than a truck whose plan expected nothing.
+    for (let h = 0; h < 72; h++) world.stepHour();
+    const [vehicle] = village.vehicles;
+    if (!vehicle) throw new Error('the village needs a truck');
+    const eta = (minutes: number) => new Date(world.nowMs() + minutes * 60_000).toISOString();
+    const bins = village.bins.map((bin, i) => ({ kind: 'bin', siteId: bin.id, eta: eta(1 + i) }));
+    world.follow({ routes: [{ vehicleId: vehicle.id, stops: bins }] });
+    const hour = world.stepHour();
+    const litres = hour.collections.reduce((sum, c) => sum + c.litres, 0);
+    expect(hour.collections).toHaveLength(village.bins.length);
+    // Every truckload but the last one forced a trip: at least ⌈litres / capacity⌉ − 1 of them.
+    expect(litres).toBeGreaterThan(vehicle.capacityLitres);
+    expect(hour.forcedTrips.count).toBeGreaterThanOrEqual(Math.ceil(litres / vehicle.capacityLitres) - 1);
+    expect(hour.forcedTrips.km).toBeGreaterThan(0);
+    expect(hour.forcedTrips.minutes).toBeGreaterThan(hour.forcedTrips.count * 15 - 1e-9);
+  });
+
+  it('makes no unplanned trip when the plan unloads in time', () => {
+    const world = createWasteWorld(village, 9, START);
+    for (let h = 0; h < 72; h++) world.stepHour();
+    const [vehicle] = village.vehicles;
+    const [site] = village.disposalSites;
+    if (!vehicle || !site) throw new Error('the village needs a truck and a disposal site');
+    const eta = (minutes: number) => new Date(world.nowMs() + minutes * 60_000).toISOString();
+    // An unload after every bin: the truck never holds more than one bin (≤ 660 l).
+    const stops = village.bins.flatMap((bin, i) => [
+      { kind: 'bin', siteId: bin.id, eta: eta(1 + 2 * i) },
+      { kind: 'disposal', siteId: site.id, eta: eta(2 + 2 * i) },
+    ]);
+    world.follow({ routes: [{ vehicleId: vehicle.id, stops }] });
+    const hour = world.stepHour();
+    expect(hour.collections).toHaveLength(village.bins.length);
+    expect(hour.forcedTrips).toEqual({ count: 0, km: 0, minutes: 0 });
   });
 });

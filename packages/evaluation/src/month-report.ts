@@ -25,6 +25,8 @@ const wasteExtraSchema = z.object({
   mustLeftOut: z.number().int(),
   collectionsMade: z.number().int(),
   sameDayRepeats: z.number().int(),
+  forcedDisposalTrips: z.number().int().nonnegative(),
+  forcedKm: z.number().nonnegative(),
   planningMs: z.number(),
   daily: z.array(
     z.object({ date: z.string(), km: z.number(), binsCollected: z.number(), overflowBinHours: z.number() }),

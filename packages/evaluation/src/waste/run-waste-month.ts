@@ -4,7 +4,7 @@ import type { MonthOptions, Progress } from '../month-options.ts';
 import { createFixedSchedulePolicy } from './fixed-schedule.ts';
 import { createOptimizedWastePolicy } from './optimized-waste.ts';
 import { createThresholdNowPolicy } from './threshold-now.ts';
-import { addPlan, emptyTally, type WasteTally } from './waste-metrics.ts';
+import { addForcedTrips, addPlan, emptyTally, type WasteTally } from './waste-metrics.ts';
 import type { WastePolicy, WastePolicyName } from './waste-policy.ts';
 import { createWasteWorld, type HourOutcome, type WasteWorld } from './waste-world.ts';
 
@@ -54,6 +54,7 @@ export function runWasteMonth(
     lane.tally.metrics.overflowBinHours += hour.overflowingBins;
     const today = lane.tally.extra.daily.at(-1);
     if (today) today.overflowBinHours += hour.overflowingBins;
+    addForcedTrips(lane.tally, hour.forcedTrips);
     for (const collection of hour.collections) {
       lane.tally.extra.collectionsMade++;
       const date = localDateOf(collection.atMs);

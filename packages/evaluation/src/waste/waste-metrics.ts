@@ -21,6 +21,12 @@ export interface WasteExtra {
   collectionsMade: number;
   /** Bins emptied twice on one local day (a plan that re-collects what a crew just emptied). */
   sameDayRepeats: number;
+  /**
+   * Disposal trips crews had to add because their truck was full before the plan expected (bins
+   * held more than planned), and their km; both are included in `km` and `truckHours`.
+   */
+  forcedDisposalTrips: number;
+  forcedKm: number;
   /** Time spent planning (forecast + selection + routing), ms. */
   planningMs: number;
   daily: { date: string; km: number; binsCollected: number; overflowBinHours: number }[];
@@ -41,6 +47,8 @@ export function emptyTally(): WasteTally {
       mustLeftOut: 0,
       collectionsMade: 0,
       sameDayRepeats: 0,
+      forcedDisposalTrips: 0,
+      forcedKm: 0,
       planningMs: 0,
       daily: [],
     },
@@ -66,6 +74,20 @@ export function addPlan(tally: WasteTally, date: string, plan: PolicyPlan, plann
   tally.extra.daily.push({ date, km, binsCollected: bins, overflowBinHours: 0 });
 }
 
+/** Adds the unplanned disposal trips crews made in an hour of the measured period. */
+export function addForcedTrips(
+  tally: WasteTally,
+  trips: { count: number; km: number; minutes: number },
+): void {
+  if (trips.count === 0) return;
+  tally.metrics.km += trips.km;
+  tally.metrics.truckHours += trips.minutes / 60;
+  tally.extra.forcedDisposalTrips += trips.count;
+  tally.extra.forcedKm += trips.km;
+  const today = tally.extra.daily.at(-1);
+  if (today) today.km += trips.km;
+}
+
 /** Rounds for printing: km and hours to 0.1, money to the dong. */
 export function roundedTally(tally: WasteTally): WasteTally {
   const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -79,6 +101,7 @@ export function roundedTally(tally: WasteTally): WasteTally {
     extra: {
       ...tally.extra,
       costVnd: Math.round(tally.extra.costVnd),
+      forcedKm: r1(tally.extra.forcedKm),
       planningMs: Math.round(tally.extra.planningMs),
       daily: tally.extra.daily.map((d) => ({ ...d, km: r1(d.km) })),
     },

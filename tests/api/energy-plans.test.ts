@@ -135,6 +135,32 @@ describe('GET /api/households/{householdId}/plan', () => {
     expect(first?.start).toMatch(/^2026-11-30T\d\d:\d\d:00\+07:00$/);
   });
 
+  it('times the runs from the horizon start of a noon-to-noon plan, and shows its reserve', async () => {
+    const noon = api.appWith({
+      planner: fakePlanner({
+        idPrefix: 'noon-',
+        energyOverride: (plan) => ({ ...plan, startMinuteOfDay: 720, transformerReserveKw: 6 }),
+      }),
+    });
+    const date = '2026-12-20';
+    const summary = await json<SummaryBody & { horizonStart: string; transformerReserveKw: number }>(
+      await planEnergy({ date }, noon),
+    );
+    expect(summary.horizonStart).toBe(`${date}T12:00:00+07:00`);
+    expect(summary.transformerReserveKw).toBe(6);
+    const response = await api.send('GET', `/api/households/hh-001/plan?date=${date}`, {
+      app: noon,
+      token: api.tokens.household,
+    });
+    const body = await json<HouseholdPlanBody>(response);
+    const pump = body.loads.find((l) => l.loadId === 'pump');
+    const firstActive = pump?.kw.findIndex((kw) => kw > 0) ?? -1;
+    expect(firstActive).toBeGreaterThanOrEqual(0);
+    expect(pump?.runs[0]?.start).toBe(
+      toZonedIso(Date.parse(`${date}T12:00:00+07:00`) + firstActive * 15 * 60_000),
+    );
+  });
+
   it('estimates the bill when asked and the planner can', async () => {
     const body = await json<HouseholdPlanBody>(
       await household('/api/households/hh-001/plan?monthKwh=100', api.tokens.household),

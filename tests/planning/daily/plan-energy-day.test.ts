@@ -38,7 +38,10 @@ describe('planEnergyDay', () => {
       village.households.map((h) => h.id).sort(),
     );
     expect(loadPlan.status).not.toBe('overloaded');
-    expect(plan.villagePeakKw).toBeLessThanOrEqual(40 + 1e-6);
+    // The default reserve (3 %) is kept free: the plan aims at 38.8 kW, and reports the real limit.
+    expect(plan.transformerLimitKw).toBe(40);
+    expect(plan.transformerReserveKw).toBeCloseTo(1.2, 6);
+    expect(plan.villagePeakKw).toBeLessThanOrEqual(38.8 + 1e-6);
     const unmanaged = plan.households.reduce((sum, h) => sum + h.unmanagedCostVnd, 0);
     expect(plan.totalCostVnd).toBeCloseTo(
       plan.households.reduce((sum, h) => sum + h.expectedCostVnd, 0),
@@ -46,5 +49,25 @@ describe('planEnergyDay', () => {
     );
     expect(plan.totalCostVnd).toBeLessThan(unmanaged);
     expect(descriptions.every((d) => d.summary.vi.length > 0 && d.summary.en.length > 0)).toBe(true);
+  }, 60_000);
+
+  it('keeps the reserve it is given, and plans noon to noon when asked', () => {
+    const { plan, loadPlan } = planEnergyDay({
+      dataset: village,
+      date: DATE,
+      tariffBook: evnBook(),
+      meterHistory: history,
+      transformerKw: 40,
+      transformerReservePercent: 10,
+      startMinuteOfDay: 12 * 60,
+      timeLimitMs: 5_000,
+      planId: 'E2',
+      createdAt: `${DATE}T18:00:00+07:00`,
+    });
+    expect(loadPlan.status).not.toBe('overloaded');
+    expect(loadPlan.transformerKw).toBeCloseTo(36, 6);
+    expect(plan.villagePeakKw).toBeLessThanOrEqual(36 + 1e-6);
+    expect(plan.transformerReserveKw).toBeCloseTo(4, 6);
+    expect(plan.startMinuteOfDay).toBe(720);
   }, 60_000);
 });

@@ -60,7 +60,8 @@ export function registerHouseholdPlanRoutes({ app, deps, guard }: RouteContext):
       monthKwh !== undefined && deps.planner?.estimateBill
         ? await deps.planner.estimateBill({ villageId, householdId, monthKwh })
         : null;
-    const dayStartMs = zonedMidnightMs(plan.date);
+    // Slot 0 is the plan horizon's start: the plan date's midnight, or later (e.g. noon to noon).
+    const dayStartMs = zonedMidnightMs(plan.date) + (plan.startMinuteOfDay ?? 0) * 60_000;
     return c.json(
       {
         householdId,

@@ -22,6 +22,14 @@ export const energyPlanSummarySchema = z
     householdCount: z.number().int(),
     villagePeakKw: z.number(),
     transformerLimitKw: z.number(),
+    transformerReserveKw: z
+      .number()
+      .meta({
+        description: 'Kept free under the limit for forecast error: the plan aimed at limit − reserve',
+      }),
+    horizonStart: zonedTimeSchema.meta({
+      description: 'Start of the 24 h plan horizon (slot 0), village time',
+    }),
     withinTransformerLimit: z.boolean(),
     headroomKw: z.number().meta({ description: 'Transformer limit minus the planned village peak' }),
     totalCostVnd: z.number(),

@@ -1,6 +1,6 @@
 import type { EnergyPlanSummary } from '@village/store';
 import type { EnergyPlanSummaryView } from '../schemas/energy-plans.ts';
-import { zonedFromIso, zonedFromMs } from '../zoned-time.ts';
+import { zonedFromIso, zonedFromMs, zonedMidnightMs } from '../zoned-time.ts';
 
 /** Watt-hour / watt resolution, free of float noise. */
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -16,6 +16,8 @@ export function toEnergySummaryView(plan: EnergyPlanSummary): EnergyPlanSummaryV
     householdCount: plan.householdCount,
     villagePeakKw: plan.villagePeakKw,
     transformerLimitKw: plan.transformerLimitKw,
+    transformerReserveKw: plan.transformerReserveKw ?? 0,
+    horizonStart: zonedFromMs(zonedMidnightMs(plan.date) + (plan.startMinuteOfDay ?? 0) * 60_000),
     withinTransformerLimit: plan.villagePeakKw <= plan.transformerLimitKw,
     headroomKw: round3(plan.transformerLimitKw - plan.villagePeakKw),
     totalCostVnd: plan.totalCostVnd,
@@ -30,7 +32,7 @@ const IDLE_KW = 1e-6;
 
 /**
  * The stretches in which a load draws power ("run the pump 11:00–13:00"), from its kW per slot;
- * slot 0 starts at `dayStartMs` (the plan date's 00:00 village time).
+ * slot 0 starts at `dayStartMs` (the plan horizon's start, village time).
  */
 export function loadRuns(kw: readonly number[], dayStartMs: number, slotMinutes: number) {
   const slotMs = slotMinutes * 60_000;

@@ -66,9 +66,13 @@ export const energyPlanSchema = z.object({
   date: isoDateSchema,
   createdAt: isoDateTimeSchema,
   slotMinutes: z.number().int().positive(),
+  /** Local minute of `date` where slot 0 starts (the horizon lasts 24 h); absent: 0, midnight. */
+  startMinuteOfDay: z.number().int().min(0).max(1439).optional(),
   households: z.array(householdEnergyPlanSchema),
   villagePeakKw: z.number(),
   transformerLimitKw: z.number().positive(),
+  /** Kept free under the limit for forecast error: the plan aimed at limit − reserve (older plans lack it). */
+  transformerReserveKw: z.number().nonnegative().optional(),
   totalCostVnd: z.number(),
 });
 export type EnergyPlan = z.infer<typeof energyPlanSchema>;

@@ -12,6 +12,14 @@ import { minutesOfDay, timeOfDaySchema } from '../time.ts';
 export const DEFAULT_THRESHOLD_PERCENT = 85;
 export const DEFAULT_WASTE_PLAN_TIME = '05:00';
 export const DEFAULT_ENERGY_PLAN_TIME = '18:00';
+/**
+ * Where each day's energy plan horizon starts, village time. Noon: every evening-to-morning window
+ * (chargers 17:30 → 06:30, water heaters) then fits in one horizon; from midnight they would be cut
+ * at 24:00 and the evening peak planned without the loads that could leave it.
+ */
+export const DEFAULT_ENERGY_HORIZON_START = '12:00';
+/** Share of the transformer limit kept free for forecast error: the plan aims below limit × (1 − r). */
+export const DEFAULT_TRANSFORMER_RESERVE_PERCENT = 3;
 
 /** Overrides for one vehicle; what is left out comes from the vehicle registry. */
 export const vehicleSettingsSchema = z
@@ -48,6 +56,15 @@ export const operatorSettingsSchema = z
     vehicles: z.record(vehicleIdSchema, vehicleSettingsSchema).default({}),
     /** Planning limit on the village's net power, kW; absent: the village transformer's `limitKw`. */
     transformerKw: z.number().positive().max(100_000).optional(),
+    /**
+     * Kept free under the transformer limit, % of it: the plan's village peak aims at most at
+     * limit × (1 − reserve), because the fixed loads it is planned around are a forecast.
+     */
+    transformerReservePercent: z.number().min(0).max(30).default(DEFAULT_TRANSFORMER_RESERVE_PERCENT),
+    /** Where each day's energy plan horizon starts (it lasts 24 h), village time, on a quarter hour. */
+    energyHorizonStart: timeOfDaySchema
+      .refine((t) => minutesOfDay(t) % 15 === 0, 'must be on a quarter hour')
+      .default(DEFAULT_ENERGY_HORIZON_START),
     /** Longest route a crew may be given, minutes. */
     maxShiftMinutes: z.number().int().min(60).max(720).default(480),
   })

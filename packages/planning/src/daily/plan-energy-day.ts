@@ -1,4 +1,11 @@
-import type { EnergyPlan, LoadPlan, LoadScenario, TariffBook, VillageDataset } from '@village/domain';
+import {
+  DEFAULT_TRANSFORMER_RESERVE_PERCENT,
+  type EnergyPlan,
+  type LoadPlan,
+  type LoadScenario,
+  type TariffBook,
+  type VillageDataset,
+} from '@village/domain';
 import { scheduleLoads } from '@village/solver';
 import { addDays } from '../energy/calendar.ts';
 import { atWillLoadHistory } from '../energy/forecast/at-will-history.ts';
@@ -27,6 +34,11 @@ export interface EnergyDayInput {
   plannedHistory?: ReadonlyMap<string, readonly DaySeries[]>;
   /** Defaults to the village transformer's limit from the dataset. */
   transformerKw?: number;
+  /**
+   * Kept free under the limit for forecast error, % of it: the scheduler plans against
+   * limit × (1 − reserve). Default `DEFAULT_TRANSFORMER_RESERVE_PERCENT` (the operator setting's).
+   */
+  transformerReservePercent?: number;
   slotMinutes?: number;
   /** Local minute the horizon starts at; default 0 (the calendar day). */
   startMinuteOfDay?: number;
@@ -97,11 +109,14 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
     monthToDateKwh: input.monthToDateKwh?.get(household.id) ?? 0,
     separatelyMetered: separatelyMeteredLoads(household, dataset.meters),
   }));
+  const limitKw = input.transformerKw ?? dataset.village.transformer.limitKw;
+  const reserveKw =
+    (limitKw * (input.transformerReservePercent ?? DEFAULT_TRANSFORMER_RESERVE_PERCENT)) / 100;
   const assembled = assembleLoadScenario({
     ...horizon,
     date,
     tariffBook: input.tariffBook,
-    transformerKw: input.transformerKw ?? dataset.village.transformer.limitKw,
+    transformerKw: limitKw - reserveKw,
     households,
   });
   const loadPlan = scheduleLoads(assembled.scenario, { timeLimitMs: input.timeLimitMs ?? 10_000 });
@@ -118,7 +133,7 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
     });
   });
   return {
-    plan: toEnergyPlan(input, assembled, loadPlan, descriptions, slotMinutes),
+    plan: toEnergyPlan(input, assembled, loadPlan, descriptions, { slotMinutes, limitKw, reserveKw }),
     assembled,
     scenario: assembled.scenario,
     loadPlan,
@@ -132,8 +147,9 @@ function toEnergyPlan(
   assembled: AssembledLoadScenario,
   loadPlan: LoadPlan,
   descriptions: readonly HouseholdPlanDescription[],
-  slotMinutes: number,
+  limits: { slotMinutes: number; limitKw: number; reserveKw: number },
 ): EnergyPlan {
+  const { slotMinutes } = limits;
   const byHousehold = new Map<string, EnergyPlan['households'][number]>();
   assembled.scenario.households.forEach((entry, i) => {
     const connection = assembled.connections.find((c) => c.id === entry.id);
@@ -157,9 +173,11 @@ function toEnergyPlan(
     date: input.date,
     createdAt: input.createdAt,
     slotMinutes,
+    startMinuteOfDay: input.startMinuteOfDay ?? 0,
     households: [...byHousehold.values()],
     villagePeakKw: loadPlan.peakKw,
-    transformerLimitKw: loadPlan.transformerKw,
+    transformerLimitKw: limits.limitKw,
+    transformerReserveKw: Math.round(limits.reserveKw * 1000) / 1000,
     totalCostVnd: loadPlan.objective,
   };
 }

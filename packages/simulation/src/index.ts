@@ -6,7 +6,7 @@ export {
   generateDemoVillage,
 } from './dataset/generate-village.ts';
 export { distanceKm, islandOutline, isOnIsland } from './dataset/island.ts';
-export { estimateUnmanagedEveningPeakKw } from './dataset/transformer.ts';
+export { estimateFixedPeakKw, estimateUnmanagedEveningPeakKw } from './dataset/transformer.ts';
 // Device behaviour models: pure, seeded, driven by simulated time.
 export {
   type BinReading,

@@ -1,6 +1,7 @@
 import { ValidationError, type VillageDataset, villageDatasetSchema } from '@village/domain';
 import {
   distanceKm,
+  estimateFixedPeakKw,
   estimateUnmanagedEveningPeakKw,
   generateDemoVillage,
   islandOutline,
@@ -146,6 +147,14 @@ describe('generateDemoVillage', () => {
     expect(transformer.limitKw).toBeLessThanOrEqual(transformer.ratedKva);
     expect(transformer.ratedKva).toBeGreaterThanOrEqual(630);
     expect(transformer.ratedKva).toBeLessThanOrEqual(1_250);
+  });
+
+  it('sizes the transformer for the fixed load: at most 90 % of the limit on weekdays and weekends', () => {
+    const { transformer } = village.village;
+    // The dataset's own noise seed is internal; the fixed peak moves by a few kW between seeds.
+    const fixedPeak = estimateFixedPeakKw(village.households, 12345);
+    expect(fixedPeak).toBeLessThanOrEqual(transformer.limitKw * 0.9 + 10);
+    expect(fixedPeak).toBeGreaterThan(transformer.limitKw * 0.6);
   });
 
   it('places 660 l market and school bins with collection windows, and some lane bins only the small truck reaches', () => {

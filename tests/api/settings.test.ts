@@ -58,13 +58,17 @@ describe('PUT /api/settings', () => {
         scheduleFallbackDays: 2.5,
         vehicles: { 'truck-1': { shiftStart: '14:00', shiftEnd: '06:00' } },
         transformerKw: -5,
+        transformerReservePercent: 45,
+        energyHorizonStart: '12:10',
       },
     });
     expect(response.status).toBe(400);
     expect(await fieldsOf(response)).toEqual([
+      'body.settings.energyHorizonStart',
       'body.settings.scheduleFallbackDays',
       'body.settings.thresholdPercent',
       'body.settings.transformerKw',
+      'body.settings.transformerReservePercent',
       'body.settings.vehicles.truck-1.shiftEnd',
       'body.settings.wastePlanTime',
     ]);

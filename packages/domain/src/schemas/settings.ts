@@ -10,6 +10,8 @@ import { minutesOfDay, timeOfDaySchema } from '../time.ts';
  */
 
 export const DEFAULT_THRESHOLD_PERCENT = 85;
+/** Below this predicted fill a stop is for nothing (see the planner's bin selection). */
+export const DEFAULT_NEARLY_EMPTY_PERCENT = 30;
 export const DEFAULT_WASTE_PLAN_TIME = '05:00';
 export const DEFAULT_ENERGY_PLAN_TIME = '18:00';
 /**
@@ -45,7 +47,7 @@ export const operatorSettingsSchema = z
     /** A bin that would pass this fill before the next run must be collected. */
     thresholdPercent: z.number().min(50).max(100).default(DEFAULT_THRESHOLD_PERCENT),
     /** A bin predicted below this fill is never collected. */
-    nearlyEmptyPercent: z.number().min(0).max(50).default(20),
+    nearlyEmptyPercent: z.number().min(0).max(50).default(DEFAULT_NEARLY_EMPTY_PERCENT),
     /** A bin whose sensor is stale or faulty is collected on this schedule instead. */
     scheduleFallbackDays: z.number().int().min(1).max(14).default(3),
     /** When the daily waste plan is made, village time. */

@@ -1,12 +1,14 @@
-import { toZonedIso } from '@village/domain';
+import { defaultOperatorSettings, toZonedIso } from '@village/domain';
 import { planWasteDay } from '@village/planning';
 import type { WastePolicy } from './waste-policy.ts';
 
 /**
- * The service's own morning decision, called exactly as the service calls it: forecasts from the
- * telemetry history and the crews' reports, must/may/never selection, routing.
+ * The service's own morning decision, called exactly as the service calls it (with the settings of
+ * a village whose operator kept the defaults): forecasts from the telemetry history and the crews'
+ * reports, must/may/never selection, routing.
  */
 export function createOptimizedWastePolicy(): WastePolicy {
+  const { thresholdPercent, nearlyEmptyPercent, scheduleFallbackDays } = defaultOperatorSettings();
   return {
     name: 'optimized',
     plan: (context) => {
@@ -16,6 +18,7 @@ export function createOptimizedWastePolicy(): WastePolicy {
         nowMs: context.nowMs,
         readings: context.world.readings,
         collectedAtMs: context.world.collectedAtMs,
+        settings: { thresholdPercent, nearlyEmptyPercent, scheduleFallbackDays },
         timeLimitMs: context.routingTimeLimitMs,
         seed: context.seed,
         planId: `sim-waste-${context.date}`,

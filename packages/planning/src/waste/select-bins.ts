@@ -1,4 +1,10 @@
-import { issuesFromZod, toZonedIso, ValidationError, VILLAGE_TIME_ZONE } from '@village/domain';
+import {
+  DEFAULT_NEARLY_EMPTY_PERCENT,
+  issuesFromZod,
+  toZonedIso,
+  ValidationError,
+  VILLAGE_TIME_ZONE,
+} from '@village/domain';
 import * as z from 'zod';
 import { type FillAt, forecastFillAt } from './forecast-fill-at.ts';
 import type { BinForecast } from './forecast-types.ts';
@@ -65,7 +71,7 @@ export const selectBinsOptionsSchema = z
     /** When the next planned run collects. */
     nextRunAtMs: z.number().finite(),
     thresholdPercent: z.number().positive().max(100).default(85),
-    nearlyEmptyPercent: z.number().nonnegative().max(100).default(30),
+    nearlyEmptyPercent: z.number().nonnegative().max(100).default(DEFAULT_NEARLY_EMPTY_PERCENT),
     valueVndPerPercent: z.number().nonnegative().default(100),
     scheduleFallbackDays: z.number().int().positive().default(3),
     /** Last collection per bin id, from the crews' reports. */

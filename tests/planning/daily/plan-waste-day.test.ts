@@ -1,5 +1,5 @@
 import { createRng, wastePlanSchema } from '@village/domain';
-import { planWasteDay } from '@village/planning';
+import { planWasteDay, withLoadMargin } from '@village/planning';
 import { createBinSimulator, generateDemoVillage } from '@village/simulation';
 import { describe, expect, it } from 'vitest';
 
@@ -43,6 +43,25 @@ describe('planWasteDay', () => {
     // Ten days with no collection: some bins must be due, and some are not worth a trip.
     expect(must.length).toBeGreaterThan(0);
     expect(visited.length).toBeLessThan(village.bins.length + 1);
+  });
+
+  it('fills each truck only to its load margin (default 10 %), by the expected loads', () => {
+    const { plan } = run();
+    const capacity = new Map(village.vehicles.map((v) => [v.id, v.capacityLitres]));
+    const loads = plan.routes.flatMap((r) =>
+      r.stops.map((s) => s.loadLitresAfter / (capacity.get(r.vehicleId) ?? 0)),
+    );
+    expect(Math.max(...loads)).toBeLessThanOrEqual(0.9 + 1e-9);
+    // Ten days without collection fill the trucks: the margin is what binds, not an empty day.
+    expect(Math.max(...loads)).toBeGreaterThan(0.7);
+  });
+
+  it('refuses a load margin outside [0, 100)', () => {
+    expect(() => withLoadMargin(village.vehicles, 100)).toThrow(RangeError);
+    expect(() => withLoadMargin(village.vehicles, -1)).toThrow(RangeError);
+    expect(withLoadMargin(village.vehicles, 25)[0]?.capacityLitres).toBe(
+      (village.vehicles[0]?.capacityLitres ?? 0) * 0.75,
+    );
   });
 
   it('plans without a broken-down truck', () => {

@@ -20,6 +20,12 @@ export const DEFAULT_ENERGY_PLAN_TIME = '18:00';
  * at 24:00 and the evening peak planned without the loads that could leave it.
  */
 export const DEFAULT_ENERGY_HORIZON_START = '12:00';
+/**
+ * Share of each truck's capacity the plan leaves free: bins hold more than forecast about as often
+ * as less, and a truck full before its planned unload must make an unplanned trip to the disposal
+ * site (~10 km on the demo island) — dearer than a planned one placed where the route passes.
+ */
+export const DEFAULT_TRUCK_LOAD_MARGIN_PERCENT = 10;
 /** Share of the transformer limit kept free for forecast error: the plan aims below limit × (1 − r). */
 export const DEFAULT_TRANSFORMER_RESERVE_PERCENT = 3;
 
@@ -67,6 +73,8 @@ export const operatorSettingsSchema = z
     energyHorizonStart: timeOfDaySchema
       .refine((t) => minutesOfDay(t) % 15 === 0, 'must be on a quarter hour')
       .default(DEFAULT_ENERGY_HORIZON_START),
+    /** Share of each truck's capacity the waste plan leaves free for bins fuller than forecast, %. */
+    truckLoadMarginPercent: z.number().min(0).max(50).default(DEFAULT_TRUCK_LOAD_MARGIN_PERCENT),
     /** Longest route a crew may be given, minutes. */
     maxShiftMinutes: z.number().int().min(60).max(720).default(480),
   })

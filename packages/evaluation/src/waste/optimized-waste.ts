@@ -8,7 +8,8 @@ import type { WastePolicy } from './waste-policy.ts';
  * reports, must/may/never selection, routing.
  */
 export function createOptimizedWastePolicy(): WastePolicy {
-  const { thresholdPercent, nearlyEmptyPercent, scheduleFallbackDays } = defaultOperatorSettings();
+  const { thresholdPercent, nearlyEmptyPercent, scheduleFallbackDays, truckLoadMarginPercent } =
+    defaultOperatorSettings();
   return {
     name: 'optimized',
     plan: (context) => {
@@ -18,7 +19,7 @@ export function createOptimizedWastePolicy(): WastePolicy {
         nowMs: context.nowMs,
         readings: context.world.readings,
         collectedAtMs: context.world.collectedAtMs,
-        settings: { thresholdPercent, nearlyEmptyPercent, scheduleFallbackDays },
+        settings: { thresholdPercent, nearlyEmptyPercent, scheduleFallbackDays, truckLoadMarginPercent },
         timeLimitMs: context.routingTimeLimitMs,
         seed: context.seed,
         planId: `sim-waste-${context.date}`,

@@ -1,8 +1,9 @@
-import type { VillageDataset, WastePlan } from '@village/domain';
+import { DEFAULT_TRUCK_LOAD_MARGIN_PERCENT, type VillageDataset, type WastePlan } from '@village/domain';
 import { type CollectionPlanResult, planCollectionRoutes } from '@village/solver';
 import { forecastBin } from '../waste/forecast-bin.ts';
 import type { BinForecast, FillReading, HamletRatePrior } from '../waste/forecast-types.ts';
 import { hamletPriors } from '../waste/hamlet-priors.ts';
+import { withLoadMargin } from '../waste/load-margin.ts';
 import { type BinSelection, selectBins } from '../waste/select-bins.ts';
 import { localInstantMs } from './local-clock.ts';
 
@@ -10,6 +11,8 @@ export interface WasteDaySettings {
   thresholdPercent?: number;
   nearlyEmptyPercent?: number;
   scheduleFallbackDays?: number;
+  /** Share of each truck's capacity left free for bins fuller than forecast, %; default 10. */
+  truckLoadMarginPercent?: number;
   /** Trucks out of service today (a breakdown): planned without them. */
   unavailableVehicleIds?: readonly string[];
 }
@@ -96,7 +99,11 @@ export function planWasteDay(input: WasteDayInput): WasteDayResult {
   const result = planCollectionRoutes(
     {
       date,
-      vehicles,
+      // The router fills trucks to the margin; the plan's stops still say what each truck expects.
+      vehicles: withLoadMargin(
+        vehicles,
+        settings.truckLoadMarginPercent ?? DEFAULT_TRUCK_LOAD_MARGIN_PERCENT,
+      ),
       depots: dataset.depots,
       disposalSites: dataset.disposalSites,
       bins: chosen.flatMap((s) => {

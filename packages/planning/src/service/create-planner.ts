@@ -103,6 +103,7 @@ export function createPlanner(options: PlannerOptions) {
           thresholdPercent: settings.thresholdPercent,
           nearlyEmptyPercent: settings.nearlyEmptyPercent,
           scheduleFallbackDays: settings.scheduleFallbackDays,
+          truckLoadMarginPercent: settings.truckLoadMarginPercent,
           unavailableVehicleIds: unavailable,
         },
         timeLimitMs: options.wasteTimeLimitMs ?? 2_000,

@@ -21,6 +21,7 @@ export type {
   SensorStatus,
 } from './forecast-types.ts';
 export { type HamletPriorOptions, hamletPriors } from './hamlet-priors.ts';
+export { withLoadMargin } from './load-margin.ts';
 export { DAY_TYPES, type DayType } from './local-calendar.ts';
 export {
   type BinSelection,

@@ -22,11 +22,9 @@ export const energyPlanSummarySchema = z
     householdCount: z.number().int(),
     villagePeakKw: z.number(),
     transformerLimitKw: z.number(),
-    transformerReserveKw: z
-      .number()
-      .meta({
-        description: 'Kept free under the limit for forecast error: the plan aimed at limit − reserve',
-      }),
+    transformerReserveKw: z.number().meta({
+      description: 'Kept free under the limit for forecast error: the plan aimed at limit − reserve',
+    }),
     horizonStart: zonedTimeSchema.meta({
       description: 'Start of the 24 h plan horizon (slot 0), village time',
     }),

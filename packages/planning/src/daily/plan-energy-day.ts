@@ -82,33 +82,41 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
       meterDaySeries(input.meterHistory.get(h.meterId) ?? [], { slotMinutes }),
     ]),
   );
-  const profiles: DayTypeProfiles[] = dataset.households
-    .filter((h) => h.tariff === 'residential-tiered')
-    .map((h) => dayTypeProfiles(history.get(h.id) ?? [], { before: date }, { weekday: 3, weekend: 2 }));
-  const shape = villageShape(profiles, slotMinutes);
+  const profiles = new Map<string, DayTypeProfiles>(
+    dataset.households
+      .filter((h) => h.tariff === 'residential-tiered')
+      .map((h) => [
+        h.id,
+        dayTypeProfiles(history.get(h.id) ?? [], { before: date }, { weekday: 3, weekend: 2 }),
+      ]),
+  );
+  const shape = villageShape([...profiles.values()], slotMinutes);
   const pumpIds = new Set(dataset.meters.filter((m) => m.kind === 'pump').map((m) => m.id));
 
-  const households = dataset.households.map((household) => ({
-    household,
-    baseKw: forecastBaseKw({
-      ...horizon,
-      date,
-      history: history.get(household.id) ?? [],
-      // What the home meter saw of its flexible loads: past plans where there are some, else the
-      // loads run at will (before the service planned them). Pumps have their own meters.
-      flexibleHistory:
-        input.plannedHistory?.get(household.id) ??
-        atWillLoadHistory(
-          household.flexibleLoads.filter((load) => !pumpIds.has(load.id)),
-          historyDates,
-          slotMinutes,
-        ),
-      holidays,
-      ...(shape ? { fallback: { shape, kwhPerDay: household.baseLoadKwhPerDay } } : {}),
-    }).kw,
-    monthToDateKwh: input.monthToDateKwh?.get(household.id) ?? 0,
-    separatelyMetered: separatelyMeteredLoads(household, dataset.meters),
-  }));
+  const households = dataset.households.map((household) => {
+    const homeLoads = household.flexibleLoads.filter((load) => !pumpIds.has(load.id));
+    // What the home meter saw of its flexible loads: past plans where there are some, else the
+    // loads run at will (before the service planned them). Pumps have their own meters.
+    const flexibleHistory =
+      input.plannedHistory?.get(household.id) ??
+      (homeLoads.length > 0 ? atWillLoadHistory(homeLoads, historyDates, slotMinutes) : undefined);
+    // Nothing to take away and no holiday to tell apart: the forecast's profiles are the meter's.
+    const meterProfiles = flexibleHistory || holidays.length > 0 ? undefined : profiles.get(household.id);
+    return {
+      household,
+      baseKw: forecastBaseKw({
+        ...horizon,
+        date,
+        history: history.get(household.id) ?? [],
+        ...(flexibleHistory ? { flexibleHistory } : {}),
+        holidays,
+        ...(shape ? { fallback: { shape, kwhPerDay: household.baseLoadKwhPerDay } } : {}),
+        ...(meterProfiles ? { profiles: meterProfiles } : {}),
+      }).kw,
+      monthToDateKwh: input.monthToDateKwh?.get(household.id) ?? 0,
+      separatelyMetered: separatelyMeteredLoads(household, dataset.meters),
+    };
+  });
   const limitKw = input.transformerKw ?? dataset.village.transformer.limitKw;
   const reserveKw =
     (limitKw * (input.transformerReservePercent ?? DEFAULT_TRANSFORMER_RESERVE_PERCENT)) / 100;

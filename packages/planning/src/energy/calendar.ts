@@ -13,17 +13,37 @@ export const VILLAGE_UTC_OFFSET_MINUTES = 7 * 60;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Memo of date strings and day numbers, both ways: the forecasts ask about the same few dates for
+ * every household and every slot, and parsing and formatting dates is the slow part of each call.
+ * Emptied past `CACHE_LIMIT` entries, so a long-running service does not grow it without bound.
+ */
+const CACHE_LIMIT = 4096;
+const dayNumbers = new Map<string, number>();
+const datesOfDayNumbers = new Map<number, string>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 of a calendar date; throws on anything but a real `YYYY-MM-DD`. */
 export function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
   if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
     throw new ValidationError(`invalid date "${date}"`, [{ field: 'date', message: 'must be YYYY-MM-DD' }]);
   }
-  return ms / DAY_MS;
+  return remember(dayNumbers, date, ms / DAY_MS);
 }
 
 export function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return (
+    datesOfDayNumbers.get(day) ??
+    remember(datesOfDayNumbers, day, new Date(day * DAY_MS).toISOString().slice(0, 10))
+  );
 }
 
 export function addDays(date: string, days: number): string {
@@ -31,7 +51,8 @@ export function addDays(date: string, days: number): string {
 }
 
 export function weekdayOf(date: string): Weekday {
-  return WEEKDAYS_FROM_SUNDAY[new Date(dayNumber(date) * DAY_MS).getUTCDay()] ?? 'mon';
+  // 1970-01-01 was a Thursday (4 counting from Sunday); day numbers of real dates are whole.
+  return WEEKDAYS_FROM_SUNDAY[(((dayNumber(date) + 4) % 7) + 7) % 7] ?? 'mon';
 }
 
 export function isWeekend(date: string): boolean {

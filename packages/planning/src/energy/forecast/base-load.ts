@@ -1,7 +1,13 @@
 import { ValidationError } from '@village/domain';
 import { addDays, checkHorizon, DAY_MINUTES, type Horizon, horizonDaySlots } from '../calendar.ts';
 import { combineDaySeries, type DaySeries } from './day-series.ts';
-import { dayTypeOf, dayTypeProfiles, type LoadDayType, type ProfileOptions } from './day-type-profiles.ts';
+import {
+  type DayTypeProfiles,
+  dayTypeOf,
+  dayTypeProfiles,
+  type LoadDayType,
+  type ProfileOptions,
+} from './day-type-profiles.ts';
 import type { VillageShape } from './village-profile.ts';
 
 export interface BaseLoadForecastInput extends Horizon {
@@ -23,6 +29,12 @@ export interface BaseLoadForecastInput extends Horizon {
   days?: ProfileOptions['days'];
   minDayCoverage?: number;
   holidays?: readonly string[];
+  /**
+   * The day-type profiles this forecast would compute (`dayTypeProfiles` of `history` with solar
+   * added and flexible loads taken away, these options, before `date`), when the caller has them
+   * already: a home with nothing to add or take away has its meter's own. Then not computed again.
+   */
+  profiles?: DayTypeProfiles;
 }
 
 export type BaseLoadSource = 'meter' | 'village-average' | 'meter-other-day-type' | 'none';
@@ -58,21 +70,7 @@ export function forecastBaseKw(input: BaseLoadForecastInput): BaseLoadForecast {
       },
     ]);
   }
-  let history: readonly DaySeries[] = input.history;
-  if (input.solarHistory) history = combineDaySeries(history, input.solarHistory, 1);
-  if (input.flexibleHistory) history = combineDaySeries(history, input.flexibleHistory, -1);
-
-  const minDays = { weekday: input.minDays?.weekday ?? 3, weekend: input.minDays?.weekend ?? 2 };
-  const profiles = dayTypeProfiles(
-    history,
-    {
-      before: input.date,
-      ...(input.days ? { days: input.days } : {}),
-      ...(input.minDayCoverage !== undefined ? { minDayCoverage: input.minDayCoverage } : {}),
-      ...(input.holidays ? { holidays: input.holidays } : {}),
-    },
-    minDays,
-  );
+  const profiles = input.profiles ?? profilesOf(input);
   const fallback = input.fallback;
   if (fallback && fallback.shape.slotMinutes !== input.slotMinutes) {
     throw new ValidationError('village shape does not match slotMinutes', [
@@ -98,8 +96,13 @@ export function forecastBaseKw(input: BaseLoadForecastInput): BaseLoadForecast {
   };
   const byType = { weekday: chosen('weekday'), weekend: chosen('weekend') };
   const holidays = new Set(input.holidays ?? []);
+  const typeOfDay: LoadDayType[] = [];
   const kw = horizonDaySlots(input).map(({ dayOffset, daySlot }) => {
-    const type = dayTypeOf(addDays(input.date, dayOffset), holidays);
+    let type = typeOfDay[dayOffset];
+    if (type === undefined) {
+      type = dayTypeOf(addDays(input.date, dayOffset), holidays);
+      typeOfDay[dayOffset] = type;
+    }
     return Math.max(0, byType[type].kw?.[daySlot] ?? 0);
   });
   return {
@@ -109,4 +112,21 @@ export function forecastBaseKw(input: BaseLoadForecastInput): BaseLoadForecast {
       weekend: { source: byType.weekend.source, daysUsed: byType.weekend.daysUsed },
     },
   };
+}
+
+function profilesOf(input: BaseLoadForecastInput): DayTypeProfiles {
+  let history: readonly DaySeries[] = input.history;
+  if (input.solarHistory) history = combineDaySeries(history, input.solarHistory, 1);
+  if (input.flexibleHistory) history = combineDaySeries(history, input.flexibleHistory, -1);
+  const minDays = { weekday: input.minDays?.weekday ?? 3, weekend: input.minDays?.weekend ?? 2 };
+  return dayTypeProfiles(
+    history,
+    {
+      before: input.date,
+      ...(input.days ? { days: input.days } : {}),
+      ...(input.minDayCoverage !== undefined ? { minDayCoverage: input.minDayCoverage } : {}),
+      ...(input.holidays ? { holidays: input.holidays } : {}),
+    },
+    minDays,
+  );
 }

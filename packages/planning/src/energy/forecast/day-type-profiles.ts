@@ -1,6 +1,6 @@
 import { dayNumber, isWeekend } from '../calendar.ts';
 import { type DaySeries, dayCoverage } from './day-series.ts';
-import { median } from './median.ts';
+import { sortedMedian } from './median.ts';
 
 export type LoadDayType = 'weekday' | 'weekend';
 
@@ -56,25 +56,60 @@ export function dayTypeProfiles(
   return { weekday: profile('weekday'), weekend: profile('weekend') };
 }
 
-function slotMedians(days: readonly DaySeries[]): number[] {
+/** `slotMedians`' working space, kept from call to call. */
+let scratch = new Float64Array(16);
+
+/**
+ * Per slot, the median of the days' known values. The values of a slot are sorted by insertion into
+ * one scratch array — stable like `median`'s sort, so the same value comes out, to the bit.
+ */
+export function slotMedians(days: readonly DaySeries[]): number[] {
   const length = days[0]?.kw.length ?? 0;
-  const values = Array.from({ length }, (_, s) =>
-    median(days.flatMap((day) => (day.kw[s] === null || day.kw[s] === undefined ? [] : [day.kw[s]]))),
-  );
+  if (scratch.length < days.length) scratch = new Float64Array(days.length);
+  const sorted = scratch;
+  const values: (number | undefined)[] = [];
+  for (let s = 0; s < length; s++) {
+    let count = 0;
+    for (const day of days) {
+      const value = day.kw[s];
+      if (value === null || value === undefined) continue;
+      let at = count;
+      while (at > 0 && (sorted[at - 1] as number) - value > 0) {
+        sorted[at] = sorted[at - 1] as number;
+        at--;
+      }
+      sorted[at] = value;
+      count++;
+    }
+    values.push(count === 0 ? undefined : sortedMedian(sorted, count));
+  }
   return fillCircularGaps(values);
 }
 
 /** Linear interpolation over unknown slots, wrapping around midnight; all-unknown gives zeros. */
 export function fillCircularGaps(values: readonly (number | undefined)[]): number[] {
   const n = values.length;
-  const known = values.flatMap((v, i) => (v === undefined ? [] : [i]));
+  const known: number[] = [];
+  for (let i = 0; i < n; i++) if (values[i] !== undefined) known.push(i);
   if (known.length === 0) return new Array<number>(n).fill(0);
-  return values.map((value, i) => {
-    if (value !== undefined) return value;
-    const nextIndex = known.find((k) => k > i) ?? (known[0] ?? 0) + n;
-    const prevIndex = [...known].reverse().find((k) => k < i) ?? (known[known.length - 1] ?? 0) - n;
+  if (known.length === n) return values.slice() as number[];
+  const first = known[0] as number;
+  const last = known[known.length - 1] as number;
+  const filled: number[] = [];
+  // known[k] is the first known slot after i (or k = known.length past the last).
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    if (value !== undefined) {
+      filled.push(value);
+      k++;
+      continue;
+    }
+    const nextIndex = known[k] ?? first + n;
+    const prevIndex = k > 0 ? (known[k - 1] as number) : last - n;
     const prev = values[(prevIndex + n) % n] ?? 0;
     const next = values[nextIndex % n] ?? 0;
-    return prev + ((next - prev) * (i - prevIndex)) / (nextIndex - prevIndex);
-  });
+    filled.push(prev + ((next - prev) * (i - prevIndex)) / (nextIndex - prevIndex));
+  }
+  return filled;
 }

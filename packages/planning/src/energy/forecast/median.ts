@@ -1,8 +1,9 @@
-/** Median of the numbers given (mean of the middle two for an even count); undefined for none. */
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
+/**
+ * Median of the first `count` numbers of `sorted`, already in ascending order (`count` ≥ 1): the
+ * middle one, or the mean of the middle two for an even count.
+ */
+export function sortedMedian(sorted: ArrayLike<number>, count: number): number {
+  const mid = count >> 1;
   const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
+  return count % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }

@@ -1,7 +1,6 @@
 import { checkHorizon, DAY_MINUTES, dayNumber, type Horizon, horizonDaySlots } from '../calendar.ts';
 import { type DaySeries, dayCoverage } from './day-series.ts';
-import { fillCircularGaps } from './day-type-profiles.ts';
-import { median } from './median.ts';
+import { slotMedians } from './day-type-profiles.ts';
 
 export interface SolarForecastInput extends Horizon {
   /** First date of the horizon. */
@@ -39,11 +38,7 @@ export function forecastSolarKw(input: SolarForecastInput): SolarForecast {
     .filter((day, i, all) => i === 0 || day.date !== all[i - 1]?.date)
     .slice(0, input.days ?? 5);
   if (days.length === 0) return { kw: new Array<number>(input.slots).fill(0), daysUsed: [] };
-  const profile = fillCircularGaps(
-    Array.from({ length: slotsPerDay }, (_, s) =>
-      median(days.flatMap((day) => (day.kw[s] === null || day.kw[s] === undefined ? [] : [day.kw[s]]))),
-    ),
-  );
+  const profile = slotMedians(days);
   const kw = horizonDaySlots(input).map(({ daySlot }) => Math.max(0, profile[daySlot] ?? 0));
   return { kw, daysUsed: days.map((day) => day.date) };
 }

@@ -53,6 +53,9 @@ describe('simulateMonth (3 days, small village)', () => {
       expect(daily.reduce((sum, day) => sum + day.overflowBinHours, 0)).toBe(metrics.overflowBinHours);
       expect(daily.reduce((sum, day) => sum + day.km, 0)).toBeCloseTo(metrics.km, 0);
       expect(metrics.km).toBeGreaterThan(0);
+      // What went into the trucks: something, and never more than full bins would hold.
+      expect(extra?.litresCollected).toBeGreaterThan(0);
+      expect(extra?.litresCollected).toBeLessThanOrEqual(metrics.binsCollected * 660);
       expect(metrics.truckHours).toBeGreaterThan(0);
     }
   });

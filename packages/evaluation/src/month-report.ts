@@ -24,6 +24,7 @@ const wasteExtraSchema = z.object({
   offeredMay: z.number().int(),
   mustLeftOut: z.number().int(),
   collectionsMade: z.number().int(),
+  litresCollected: z.number().nonnegative(),
   sameDayRepeats: z.number().int(),
   forcedDisposalTrips: z.number().int().nonnegative(),
   forcedKm: z.number().nonnegative(),

@@ -22,14 +22,19 @@ export function formatMonthTable(report: MonthReport): string {
     '',
     'Waste',
     table(
-      ['policy', 'km', 'truck h', 'bins collected', 'overflow bin-h'],
-      (['optimized', 'fixedSchedule', 'thresholdNow'] as const).map((name) => [
-        name,
-        n(waste[name].km, 1),
-        n(waste[name].truckHours, 1),
-        n(waste[name].binsCollected),
-        n(waste[name].overflowBinHours),
-      ]),
+      ['policy', 'km', 'truck h', 'bins collected', 'overflow bin-h', 'm³ hauled', 'km per m³'],
+      (['optimized', 'fixedSchedule', 'thresholdNow'] as const).map((name) => {
+        const m3 = (extra.waste?.[name].litresCollected ?? 0) / 1000;
+        return [
+          name,
+          n(waste[name].km, 1),
+          n(waste[name].truckHours, 1),
+          n(waste[name].binsCollected),
+          n(waste[name].overflowBinHours),
+          n(m3, 1),
+          m3 > 0 ? n(waste[name].km / m3, 2) : 'n/a',
+        ];
+      }),
     ),
     '',
     `Energy (plan horizon from ${extra.energy?.horizonStart ?? '?'}; VND excl. VAT)`,

@@ -57,6 +57,7 @@ export function runWasteMonth(
     addForcedTrips(lane.tally, hour.forcedTrips);
     for (const collection of hour.collections) {
       lane.tally.extra.collectionsMade++;
+      lane.tally.extra.litresCollected += collection.litres;
       const date = localDateOf(collection.atMs);
       const emptied = lane.emptiedOn.get(date) ?? new Set<string>();
       if (emptied.has(collection.binId)) lane.tally.extra.sameDayRepeats++;

@@ -19,6 +19,11 @@ export interface WasteExtra {
   mustLeftOut: number;
   /** Bin emptyings the simulated crews actually made: equals `binsCollected`. */
   collectionsMade: number;
+  /**
+   * Waste the crews took away, litres (waste beside an overflowing bin is not loaded): a policy that
+   * lets bins overflow hauls less and drives less for it, so km per m³ hauled is the fair comparison.
+   */
+  litresCollected: number;
   /** Bins emptied twice on one local day (a plan that re-collects what a crew just emptied). */
   sameDayRepeats: number;
   /**
@@ -46,6 +51,7 @@ export function emptyTally(): WasteTally {
       offeredMay: 0,
       mustLeftOut: 0,
       collectionsMade: 0,
+      litresCollected: 0,
       sameDayRepeats: 0,
       forcedDisposalTrips: 0,
       forcedKm: 0,
@@ -102,6 +108,7 @@ export function roundedTally(tally: WasteTally): WasteTally {
       ...tally.extra,
       costVnd: Math.round(tally.extra.costVnd),
       forcedKm: r1(tally.extra.forcedKm),
+      litresCollected: Math.round(tally.extra.litresCollected),
       planningMs: Math.round(tally.extra.planningMs),
       daily: tally.extra.daily.map((d) => ({ ...d, km: r1(d.km) })),
     },

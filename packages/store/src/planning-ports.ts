@@ -84,6 +84,15 @@ export interface PlansRepository {
   getEnergyPlanSummary(villageId: string, lookup: PlanLookup): Promise<EnergyPlanSummary | undefined>;
   /** The whole plan, every household (reads one item per household). */
   getEnergyPlan(villageId: string, lookup: PlanLookup): Promise<EnergyPlan | undefined>;
+  /**
+   * The latest plan of each date from `fromDate` to `toDate` (inclusive), whole (every household),
+   * oldest date first; dates without a plan are left out. What the meters saw on past days (the
+   * energy planner's `plannedHistory`).
+   */
+  listLatestEnergyPlans(
+    villageId: string,
+    range: { fromDate: IsoDate; toDate: IsoDate },
+  ): Promise<EnergyPlan[]>;
   /** One household's part; `household` is absent when the plan has none for it. */
   getHouseholdPlan(
     villageId: string,

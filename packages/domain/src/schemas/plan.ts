@@ -55,6 +55,11 @@ export const loadRunSchema = z.object({
 export const householdEnergyPlanSchema = z.object({
   householdId: householdIdSchema,
   loads: z.array(loadRunSchema),
+  /**
+   * What the home battery put on the home meter per slot, kW: charging minus discharging (so negative
+   * while it discharges). Absent for homes without a battery, and in plans stored before it was kept.
+   */
+  batteryNetKw: z.array(z.number()).optional(),
   expectedCostVnd: z.number(),
   unmanagedCostVnd: z.number(),
 });

@@ -1,12 +1,11 @@
 import { type LoadScenario, type TariffBook, toZonedIso, type VillageDataset } from '@village/domain';
-import { planEnergyDay, tariffOn } from '@village/planning';
+import { createPlannedHistory, planEnergyDay, tariffOn } from '@village/planning';
 import { addDays, localInstantMs } from '../local-day.ts';
 import type { MonthOptions, Progress } from '../month-options.ts';
 import { NO_MOVABLE_LOADS, plannedConnectionKw, unmanagedConnectionKw } from './connection-loads.ts';
 import { createDailyImports } from './daily-imports.ts';
 import { createEnergyLedger, type LedgerTotals } from './energy-ledger.ts';
 import { createMeterHistory } from './meter-history.ts';
-import { createPlannedHistory } from './planned-history.ts';
 import { recordPracticeHistory } from './practice-history.ts';
 import { recordTelemetry } from './record-telemetry.ts';
 import { createVillageTruth } from './village-truth.ts';
@@ -153,7 +152,8 @@ export function runEnergyMonth(
       added: unmanagedConnectionKw(scenario),
     });
     const fixedOnly = ledgers.none.addHorizon({ scenario, connections, baseNetKw, added: NO_MOVABLE_LOADS });
-    plannedHistory.record(date, horizonStartMinute, SLOT_MINUTES, planned);
+    // What the service will read back: the stored plan's runs and battery on the home meters.
+    plannedHistory.record(day.plan);
     recordTelemetry(startMs, optimized.homeNetKw, registers, history, imports);
     const truePeakKw = Math.max(...optimized.slotKw);
     plans.push({

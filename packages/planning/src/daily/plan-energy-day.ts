@@ -149,7 +149,16 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
   };
 }
 
-/** One entry per household: a home and its separately metered pump are one household's plan. */
+/** Charging minus discharging per slot, kW: what the battery adds to its home meter's reading. */
+function batteryNetKw(battery: { chargeKw: readonly number[]; dischargeKw: readonly number[] }): number[] {
+  return battery.chargeKw.map((kw, t) => kw - (battery.dischargeKw[t] ?? 0));
+}
+
+/**
+ * One entry per household: a home and its separately metered pump are one household's plan. The
+ * battery's net power is kept with it, so a stored plan tells what the home meter saw of everything
+ * the plan moved (`plannedHistoryFromPlans`).
+ */
 function toEnergyPlan(
   input: EnergyDayInput,
   assembled: AssembledLoadScenario,
@@ -171,6 +180,10 @@ function toEnergyPlan(
       unmanagedCostVnd: 0,
     };
     current.loads.push(...schedule.loads.map((load) => ({ loadId: load.id, kw: load.kw })));
+    // The battery is on the home meter (a pump's own meter has none): what that meter saw of it.
+    if (schedule.battery && connection.id === connection.householdId) {
+      current.batteryNetKw = batteryNetKw(schedule.battery);
+    }
     current.expectedCostVnd += description.expectedCostVnd;
     current.unmanagedCostVnd += description.unmanagedCostVnd;
     byHousehold.set(connection.householdId, current);

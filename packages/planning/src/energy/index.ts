@@ -21,6 +21,13 @@ export {
   type ProfileOptions,
 } from './forecast/day-type-profiles.ts';
 export { type MeterDaysOptions, type MeterSample, meterDaySeries } from './forecast/meter-days.ts';
+export {
+  createPlannedHistory,
+  type PlannedHistory,
+  type PlanOnMeters,
+  planDatesCovering,
+  plannedHistoryFromPlans,
+} from './forecast/planned-history.ts';
 export { forecastSolarKw, type SolarForecast, type SolarForecastInput } from './forecast/solar.ts';
 export { type VillageShape, villageShape } from './forecast/village-profile.ts';
 export { estimateMonthlyBill, type MonthlyBillEstimate } from './present/bill-estimate.ts';

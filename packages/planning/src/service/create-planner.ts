@@ -12,13 +12,17 @@ import {
 } from '@village/domain';
 import { planEnergyDay } from '../daily/plan-energy-day.ts';
 import { planWasteDay } from '../daily/plan-waste-day.ts';
+import { addDays } from '../energy/calendar.ts';
 import type { MeterSample } from '../energy/forecast/meter-days.ts';
+import { planDatesCovering, plannedHistoryFromPlans } from '../energy/forecast/planned-history.ts';
 import { residentialBill } from '../energy/tariff/residential-bill.ts';
 import { tariffOn } from '../energy/tariff/tariff-on.ts';
 import type { FillReading } from '../waste/forecast-types.ts';
 import type { PlanningData } from './planning-data.ts';
 
 const DAY_MS = 86_400_000;
+/** The energy plans' slot length (`planEnergyDay`'s default). */
+const SLOT_MINUTES = 15;
 
 export interface PlannerOptions {
   data: PlanningData;
@@ -119,13 +123,18 @@ export function createPlanner(options: PlannerOptions) {
     },
 
     async planEnergy(request: PlanRequestBase): Promise<EnergyPlan> {
-      const [dataset, { settings }] = await Promise.all([
+      const historyDays = options.energyHistoryDays ?? 14;
+      const historyDates = Array.from({ length: historyDays }, (_, d) =>
+        addDays(request.date, d - historyDays),
+      );
+      const planDates = planDatesCovering(historyDates);
+      const [dataset, { settings }, pastPlans] = await Promise.all([
         datasetOf(request.villageId),
         data.settings.getSettings(request.villageId),
+        planDates ? data.plans.listLatestEnergyPlans(request.villageId, planDates) : [],
       ]);
       const nowMs = clock.nowMs();
       const dayStartMs = Date.parse(`${request.date}T00:00:00+07:00`);
-      const historyDays = options.energyHistoryDays ?? 14;
       const toMs = Math.min(nowMs + 1, dayStartMs);
       const meterHistory = new Map<string, MeterSample[]>();
       await Promise.all(
@@ -152,6 +161,9 @@ export function createPlanner(options: PlannerOptions) {
         date: request.date,
         tariffBook: options.tariffBook,
         meterHistory,
+        // What the meters saw of the movable loads: the plans households followed, at will before them.
+        plannedHistory: plannedHistoryFromPlans(dataset, pastPlans, historyDates, SLOT_MINUTES),
+        slotMinutes: SLOT_MINUTES,
         ...(settings.transformerKw !== undefined ? { transformerKw: settings.transformerKw } : {}),
         transformerReservePercent: settings.transformerReservePercent,
         startMinuteOfDay: minutesOfDay(settings.energyHorizonStart),

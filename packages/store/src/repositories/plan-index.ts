@@ -139,6 +139,32 @@ export function createPlanIndex(client: DynamoDBDocumentClient, table: string) {
     return items.map(toRef);
   }
 
+  /**
+   * The latest plan of each date from `fromDate` to `toDate` (inclusive), oldest date first: one Query
+   * over the index partition's `{date}#{sequence}` keys, every page of it, newest first within a date.
+   */
+  async function latestPerDate(villageId: string, kind: PlanKind, fromDate: string, toDate: string) {
+    if (fromDate > toDate) return [];
+    const items = await queryAll(client, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.planIndexPartition(villageId, kind),
+        ':from': `${fromDate}#`,
+        // '~' sorts after every digit: the last date's every sequence.
+        ':to': `${toDate}#~`,
+      },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+    });
+    const latest = new Map<string, PlanRef>();
+    for (const ref of items.map(toRef)) {
+      const known = latest.get(ref.date);
+      if (!known || ref.sequence > known.sequence) latest.set(ref.date, ref);
+    }
+    return [...latest.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
   async function getSummaryItem(
     villageId: string,
     kind: PlanKind,
@@ -182,7 +208,7 @@ export function createPlanIndex(client: DynamoDBDocumentClient, table: string) {
     return { summary: planData(summary) as Record<string, unknown>, parts: ordered };
   }
 
-  return { store, listVersions, find, getSummaryItem, readWhole };
+  return { store, listVersions, latestPerDate, find, getSummaryItem, readWhole };
 }
 
 export type PlanIndex = ReturnType<typeof createPlanIndex>;

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EnergyPlan, HouseholdEnergyPlan, VehicleRoute, WastePlan } from '@village/domain';
-import { batchGet } from '../batch.ts';
+import { batchGet, mapConcurrent } from '../batch.ts';
 import type {
   EnergyPlanSummary,
   PlanKind,
@@ -14,6 +14,12 @@ import { createPlanIndex, planData } from './plan-index.ts';
 import { queryStopReports } from './stop-reports.ts';
 
 const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
+
+/**
+ * Whole plans read at once by `listLatestEnergyPlans`: each is a Query of ~1,500 items over several
+ * 1 MB pages, so a few in flight keep the table busy without holding every page at once.
+ */
+const PLAN_READ_CONCURRENCY = 4;
 
 /**
  * Plans as a summary item plus one item per vehicle route (waste) or household (energy): a village
@@ -118,10 +124,15 @@ export function createPlansRepository(client: DynamoDBDocumentClient, table: str
       const ref = await index.find(villageId, 'energy', lookup);
       if (!ref) return undefined;
       const whole = await index.readWhole(villageId, 'energy', ref.planId);
-      if (!whole) return undefined;
-      const { householdCount, totalExpectedCostVnd, totalUnmanagedCostVnd, sequence, ...plan } =
-        whole.summary as EnergyPlanSummary;
-      return { ...plan, households: whole.parts as HouseholdEnergyPlan[] };
+      return whole ? energyPlanOf(whole) : undefined;
+    },
+
+    async listLatestEnergyPlans(villageId, range) {
+      const refs = await index.latestPerDate(villageId, 'energy', range.fromDate, range.toDate);
+      const plans = await mapConcurrent(refs, PLAN_READ_CONCURRENCY, (ref) =>
+        index.readWhole(villageId, 'energy', ref.planId),
+      );
+      return plans.flatMap((whole) => (whole ? [energyPlanOf(whole)] : []));
     },
 
     async getHouseholdPlan(villageId, lookup, householdId) {
@@ -134,4 +145,11 @@ export function createPlansRepository(client: DynamoDBDocumentClient, table: str
       return household ? { plan, household } : { plan };
     },
   };
+}
+
+/** The plan as it was stored: the summary without the totals the store added, and its households. */
+function energyPlanOf(whole: { summary: Record<string, unknown>; parts: unknown[] }): EnergyPlan {
+  const { householdCount, totalExpectedCostVnd, totalUnmanagedCostVnd, sequence, ...plan } =
+    whole.summary as EnergyPlanSummary;
+  return { ...plan, households: whole.parts as HouseholdEnergyPlan[] };
 }

@@ -78,6 +78,11 @@ export const energyPlanSchema = z.object({
   transformerLimitKw: z.number().positive(),
   /** Kept free under the limit for forecast error: the plan aimed at limit − reserve (older plans lack it). */
   transformerReserveKw: z.number().nonnegative().optional(),
+  /**
+   * The village's fixed net load (homes' base load minus solar) the plan was made around, kW per
+   * slot: the forecast the next plans check against the meters (older plans lack it).
+   */
+  forecastFixedKw: z.array(z.number()).optional(),
   totalCostVnd: z.number(),
 });
 export type EnergyPlan = z.infer<typeof energyPlanSchema>;

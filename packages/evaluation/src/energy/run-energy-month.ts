@@ -1,5 +1,11 @@
-import { type LoadScenario, type TariffBook, toZonedIso, type VillageDataset } from '@village/domain';
-import { createPlannedHistory, planEnergyDay, tariffOn } from '@village/planning';
+import {
+  type EnergyPlan,
+  type LoadScenario,
+  type TariffBook,
+  toZonedIso,
+  type VillageDataset,
+} from '@village/domain';
+import { createPlannedHistory, planEnergyDay, TRACK_RECORD_PLANS, tariffOn } from '@village/planning';
 import { addDays, localInstantMs } from '../local-day.ts';
 import type { MonthOptions, Progress } from '../month-options.ts';
 import { NO_MOVABLE_LOADS, plannedConnectionKw, unmanagedConnectionKw } from './connection-loads.ts';
@@ -99,6 +105,8 @@ export function runEnergyMonth(
   );
   const imports = createDailyImports(householdIds);
   const plannedHistory = createPlannedHistory(dataset);
+  // The plans the service has stored, newest last: it checks its forecasts against them.
+  const pastPlans: EnergyPlan[] = [];
   const horizonStartMs = (date: string) => localInstantMs(date, horizonStartMinute);
 
   const registers = recordPracticeHistory(
@@ -130,6 +138,7 @@ export function runEnergyMonth(
       tariffBook,
       meterHistory: history.samples,
       plannedHistory: plannedHistory.forDates(historyDates, SLOT_MINUTES),
+      recentPlans: pastPlans.slice(-TRACK_RECORD_PLANS),
       monthToDateKwh: imports.monthToDate(date),
       slotMinutes: SLOT_MINUTES,
       startMinuteOfDay: horizonStartMinute,
@@ -154,6 +163,7 @@ export function runEnergyMonth(
     const fixedOnly = ledgers.none.addHorizon({ scenario, connections, baseNetKw, added: NO_MOVABLE_LOADS });
     // What the service will read back: the stored plan's runs and battery on the home meters.
     plannedHistory.record(day.plan);
+    pastPlans.push(day.plan);
     recordTelemetry(startMs, optimized.homeNetKw, registers, history, imports);
     const truePeakKw = Math.max(...optimized.slotKw);
     plans.push({

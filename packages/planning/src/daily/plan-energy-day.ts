@@ -12,7 +12,9 @@ import { atWillLoadHistory } from '../energy/forecast/at-will-history.ts';
 import { forecastBaseKw } from '../energy/forecast/base-load.ts';
 import type { DaySeries } from '../energy/forecast/day-series.ts';
 import { type DayTypeProfiles, dayTypeProfiles } from '../energy/forecast/day-type-profiles.ts';
+import { forecastTrackRecord, type PlanForecast } from '../energy/forecast/forecast-track-record.ts';
 import { type MeterSample, meterDaySeries } from '../energy/forecast/meter-days.ts';
+import { transformerReserveKw } from '../energy/forecast/transformer-reserve.ts';
 import { villageShape } from '../energy/forecast/village-profile.ts';
 import {
   describeHouseholdPlan,
@@ -35,10 +37,13 @@ export interface EnergyDayInput {
   /** Defaults to the village transformer's limit from the dataset. */
   transformerKw?: number;
   /**
-   * Kept free under the limit for forecast error, % of it: the scheduler plans against
-   * limit × (1 − reserve). Default `DEFAULT_TRANSFORMER_RESERVE_PERCENT` (the operator setting's).
+   * The least kept free under the limit for forecast error, % of it (default
+   * `DEFAULT_TRANSFORMER_RESERVE_PERCENT`, the operator setting's); more while recent forecasts fell
+   * short or none can be checked yet (see transformer-reserve.ts).
    */
   transformerReservePercent?: number;
+  /** The service's recent plans (any order; the newest week is used) to check its forecasts against the meters. */
+  recentPlans?: readonly PlanForecast[];
   slotMinutes?: number;
   /** Local minute the horizon starts at; default 0 (the calendar day). */
   startMinuteOfDay?: number;
@@ -93,13 +98,18 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
   const shape = villageShape([...profiles.values()], slotMinutes);
   const pumpIds = new Set(dataset.meters.filter((m) => m.kind === 'pump').map((m) => m.id));
 
-  const households = dataset.households.map((household) => {
+  // What each home meter saw of its flexible loads: past plans where there are some, else the loads
+  // run at will (before the service planned them). Pumps have their own meters.
+  const movableHistory = new Map<string, readonly DaySeries[]>();
+  for (const household of dataset.households) {
     const homeLoads = household.flexibleLoads.filter((load) => !pumpIds.has(load.id));
-    // What the home meter saw of its flexible loads: past plans where there are some, else the
-    // loads run at will (before the service planned them). Pumps have their own meters.
-    const flexibleHistory =
+    const series =
       input.plannedHistory?.get(household.id) ??
       (homeLoads.length > 0 ? atWillLoadHistory(homeLoads, historyDates, slotMinutes) : undefined);
+    if (series) movableHistory.set(household.id, series);
+  }
+  const households = dataset.households.map((household) => {
+    const flexibleHistory = movableHistory.get(household.id);
     // Nothing to take away and no holiday to tell apart: the forecast's profiles are the meter's.
     const meterProfiles = flexibleHistory || holidays.length > 0 ? undefined : profiles.get(household.id);
     return {
@@ -118,8 +128,17 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
     };
   });
   const limitKw = input.transformerKw ?? dataset.village.transformer.limitKw;
-  const reserveKw =
-    (limitKw * (input.transformerReservePercent ?? DEFAULT_TRANSFORMER_RESERVE_PERCENT)) / 100;
+  const trackRecord = forecastTrackRecord({
+    plans: input.recentPlans ?? [],
+    meterKw: history,
+    movableKw: movableHistory,
+    slotMinutes,
+  });
+  const reserveKw = transformerReserveKw(
+    limitKw,
+    input.transformerReservePercent ?? DEFAULT_TRANSFORMER_RESERVE_PERCENT,
+    trackRecord,
+  );
   const assembled = assembleLoadScenario({
     ...horizon,
     date,
@@ -129,9 +148,11 @@ export function planEnergyDay(input: EnergyDayInput): EnergyDayResult {
   });
   const loadPlan = scheduleLoads(assembled.scenario, { timeLimitMs: input.timeLimitMs ?? 10_000 });
   const owners = new Map(dataset.households.map((h) => [h.id, h]));
+  const schedules = new Map(loadPlan.households.map((h) => [h.id, h]));
+  const connectionsById = new Map(assembled.connections.map((c) => [c.id, c]));
   const descriptions = assembled.scenario.households.map((entry) => {
-    const schedule = loadPlan.households.find((h) => h.id === entry.id);
-    const connection = assembled.connections.find((c) => c.id === entry.id);
+    const schedule = schedules.get(entry.id);
+    const connection = connectionsById.get(entry.id);
     const owner = connection ? owners.get(connection.householdId) : undefined;
     if (!schedule || !owner) throw new Error(`no plan or owner for connection ${entry.id}`);
     return describeHouseholdPlan(entry, schedule, {
@@ -168,8 +189,17 @@ function toEnergyPlan(
 ): EnergyPlan {
   const { slotMinutes } = limits;
   const byHousehold = new Map<string, EnergyPlan['households'][number]>();
+  const connections = new Map(assembled.connections.map((c) => [c.id, c]));
+  // The fixed net load the plan was made around, as the home meters will see it: checked against
+  // them later (forecast-track-record.ts) to size the next plans' reserve.
+  const forecastFixedKw = new Array<number>(assembled.scenario.slots).fill(0);
   assembled.scenario.households.forEach((entry, i) => {
-    const connection = assembled.connections.find((c) => c.id === entry.id);
+    const connection = connections.get(entry.id);
+    if (connection && connection.id === connection.householdId) {
+      entry.baseKw.forEach((kw, t) => {
+        forecastFixedKw[t] = (forecastFixedKw[t] ?? 0) + kw - (entry.pvKw?.[t] ?? 0);
+      });
+    }
     const schedule = loadPlan.households[i];
     const description = descriptions[i];
     if (!connection || !schedule || !description) return;
@@ -199,6 +229,7 @@ function toEnergyPlan(
     villagePeakKw: loadPlan.peakKw,
     transformerLimitKw: limits.limitKw,
     transformerReserveKw: Math.round(limits.reserveKw * 1000) / 1000,
+    forecastFixedKw: forecastFixedKw.map((kw) => Math.round(kw * 1000) / 1000),
     totalCostVnd: loadPlan.objective,
   };
 }

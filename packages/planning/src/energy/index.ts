@@ -20,6 +20,12 @@ export {
   type LoadDayType,
   type ProfileOptions,
 } from './forecast/day-type-profiles.ts';
+export {
+  type ForecastTrackRecord,
+  forecastTrackRecord,
+  type PlanForecast,
+  TRACK_RECORD_PLANS,
+} from './forecast/forecast-track-record.ts';
 export { type MeterDaysOptions, type MeterSample, meterDaySeries } from './forecast/meter-days.ts';
 export {
   createPlannedHistory,
@@ -29,6 +35,11 @@ export {
   plannedHistoryFromPlans,
 } from './forecast/planned-history.ts';
 export { forecastSolarKw, type SolarForecast, type SolarForecastInput } from './forecast/solar.ts';
+export {
+  MAX_RESERVE_PERCENT,
+  NO_TRACK_RECORD_RESERVE_PERCENT,
+  transformerReserveKw,
+} from './forecast/transformer-reserve.ts';
 export { type VillageShape, villageShape } from './forecast/village-profile.ts';
 export { estimateMonthlyBill, type MonthlyBillEstimate } from './present/bill-estimate.ts';
 export {

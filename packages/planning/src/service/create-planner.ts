@@ -163,6 +163,8 @@ export function createPlanner(options: PlannerOptions) {
         meterHistory,
         // What the meters saw of the movable loads: the plans households followed, at will before them.
         plannedHistory: plannedHistoryFromPlans(dataset, pastPlans, historyDates, SLOT_MINUTES),
+        // How its recent forecasts fared against the meters sizes the transformer reserve.
+        recentPlans: pastPlans,
         slotMinutes: SLOT_MINUTES,
         ...(settings.transformerKw !== undefined ? { transformerKw: settings.transformerKw } : {}),
         transformerReservePercent: settings.transformerReservePercent,

@@ -77,6 +77,7 @@ describe('waste world', () => {
     expect(hour.forcedTrips.count).toBeGreaterThanOrEqual(Math.ceil(litres / vehicle.capacityLitres) - 1);
     expect(hour.forcedTrips.km).toBeGreaterThan(0);
     expect(hour.forcedTrips.minutes).toBeGreaterThan(hour.forcedTrips.count * 15 - 1e-9);
+    expect(hour.forcedTrips.costVnd).toBeCloseTo(hour.forcedTrips.km * vehicle.costPerKmVnd, 6);
   });
 
   it('makes no unplanned trip when the plan unloads in time', () => {
@@ -94,6 +95,6 @@ describe('waste world', () => {
     world.follow({ routes: [{ vehicleId: vehicle.id, stops }] });
     const hour = world.stepHour();
     expect(hour.collections).toHaveLength(village.bins.length);
-    expect(hour.forcedTrips).toEqual({ count: 0, km: 0, minutes: 0 });
+    expect(hour.forcedTrips).toEqual({ count: 0, km: 0, minutes: 0, costVnd: 0 });
   });
 });

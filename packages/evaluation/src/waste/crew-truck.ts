@@ -15,6 +15,8 @@ import { DEFAULT_DETOUR_FACTOR } from '@village/solver';
 export interface ForcedTrip {
   km: number;
   minutes: number;
+  /** What the truck's km cost by the fleet's own rate, VND (its crew is paid by the shift already). */
+  costVnd: number;
 }
 
 export interface CrewTruck {
@@ -37,7 +39,11 @@ export function createCrewTruck(dataset: VillageDataset, vehicleId: string): Cre
       let trip: ForcedTrip | null = null;
       if (litresOnBoard > 0 && litresOnBoard + litres > vehicle.capacityLitres) {
         const km = 2 * DEFAULT_DETOUR_FACTOR * haversineKm(binLocation, site.location);
-        trip = { km, minutes: (km / vehicle.averageSpeedKmh) * 60 + site.unloadMinutes };
+        trip = {
+          km,
+          minutes: (km / vehicle.averageSpeedKmh) * 60 + site.unloadMinutes,
+          costVnd: km * vehicle.costPerKmVnd,
+        };
         litresOnBoard = 0;
       }
       litresOnBoard += litres;

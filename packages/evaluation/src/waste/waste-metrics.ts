@@ -10,7 +10,10 @@ export interface WasteMetrics {
 
 /** Extra figures: for reading the result, and for the tests' consistency checks. */
 export interface WasteExtra {
-  /** What the routes cost by the fleet's own rates (fixed cost per truck out, per km, per hour), VND. */
+  /**
+   * What the routes cost by the fleet's own rates (fixed cost per truck out, per km, per hour), VND,
+   * plus the km of the unplanned disposal trips.
+   */
   costVnd: number;
   /** Bins offered to the router as must-collect and as may-collect (worth a detour), summed over the days. */
   offeredMust: number;
@@ -83,13 +86,14 @@ export function addPlan(tally: WasteTally, date: string, plan: PolicyPlan, plann
 /** Adds the unplanned disposal trips crews made in an hour of the measured period. */
 export function addForcedTrips(
   tally: WasteTally,
-  trips: { count: number; km: number; minutes: number },
+  trips: { count: number; km: number; minutes: number; costVnd: number },
 ): void {
   if (trips.count === 0) return;
   tally.metrics.km += trips.km;
   tally.metrics.truckHours += trips.minutes / 60;
   tally.extra.forcedDisposalTrips += trips.count;
   tally.extra.forcedKm += trips.km;
+  tally.extra.costVnd += trips.costVnd;
   const today = tally.extra.daily.at(-1);
   if (today) today.km += trips.km;
 }

@@ -33,7 +33,7 @@ export interface HourOutcome {
   overflowingBins: number;
   collections: Collection[];
   /** Unplanned disposal trips crews made in the hour because their truck was full (see crew-truck.ts). */
-  forcedTrips: { count: number; km: number; minutes: number };
+  forcedTrips: { count: number; km: number; minutes: number; costVnd: number };
 }
 
 /** What crews need of a plan: each vehicle's stops in order, with their ETAs. */
@@ -96,7 +96,7 @@ export function createWasteWorld(dataset: VillageDataset, seed: number, startMs:
       const due = pending.filter((stop) => stop.etaMs < end);
       pending = pending.filter((stop) => stop.etaMs >= end);
       const collections: Collection[] = [];
-      const forcedTrips = { count: 0, km: 0, minutes: 0 };
+      const forcedTrips = { count: 0, km: 0, minutes: 0, costVnd: 0 };
       for (const stop of due) {
         if (stop.kind === 'disposal') {
           stop.truck.unload();
@@ -111,6 +111,7 @@ export function createWasteWorld(dataset: VillageDataset, seed: number, startMs:
           forcedTrips.count++;
           forcedTrips.km += trip.km;
           forcedTrips.minutes += trip.minutes;
+          forcedTrips.costVnd += trip.costVnd;
         }
         collectedAtMs.get(stop.siteId)?.push(atMs);
         collections.push({ binId: stop.siteId, atMs, litres });

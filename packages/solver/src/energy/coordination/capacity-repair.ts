@@ -1,9 +1,10 @@
 import { respond } from '../household/respond.ts';
 import type { CompiledHousehold } from '../model/compiled-scenario.ts';
 import { copyHouseholdPlan, createHouseholdPlan, type HouseholdPlan } from '../model/household-plan.ts';
+import { type Clock, wallClock } from './clock.ts';
 import type { VillageState } from './village-state.ts';
 
-const TOLERANCE_KW = 1e-7;
+export const TOLERANCE_KW = 1e-7;
 
 interface Attempt {
   /** Share of each slot's excess the household is asked to take back. */
@@ -25,25 +26,33 @@ const ATTEMPTS: readonly Attempt[] = [
  * its net capped (and floored) to what the transformer has left; the cheapest relief per kW goes
  * first. Many households are indifferent (flat tariffs, solar that earns nothing when exported), so
  * the first helpers are usually free. Each accepted re-plan keeps every other slot within its limits,
- * so the overload only shrinks. Returns the remaining overload (kW summed over slots).
+ * so the overload only shrinks. Returns the remaining overload (kW summed over slots). Stops at the
+ * deadline between households (every step leaves a valid plan), so a pass never runs on past it.
+ * `limits` are the import limits it repairs against: the scenario's, or lower ones (makeRoom).
  */
-export function repairOverloads(state: VillageState, deadline: number): number {
+export function repairOverloads(
+  state: VillageState,
+  deadline: number,
+  now: Clock = wallClock,
+  limits: Float64Array = state.scenario.importLimitKw,
+): number {
   const { slots } = state.scenario;
   const trial = new Map<number, HouseholdPlan>();
-  for (let pass = 0; pass < 4 && performance.now() < deadline; pass++) {
-    const over = overloadedSlots(state);
+  for (let pass = 0; pass < 4 && now() < deadline; pass++) {
+    const over = overloadedSlots(state, limits);
     const reverse = reverseFlowSlots(state);
     if (over.length === 0 && reverse.length === 0) return 0;
     const offers: { household: CompiledHousehold; attempt: Attempt; price: number }[] = [];
-    const before = totalOverload(state);
+    const before = totalOverload(state, limits);
     for (const household of state.scenario.households) {
       const plan = state.plan(household.index);
       if (movableKw(plan, household, over) + curtailableKw(plan, household, reverse) <= 0) continue;
+      if (now() >= deadline) return totalOverload(state, limits);
       const scratch = trial.get(household.index) ?? createHouseholdPlan(household, slots);
       trial.set(household.index, scratch);
       for (const attempt of ATTEMPTS) {
-        if (!replanWithinRoom(state, household, attempt, scratch)) continue;
-        const relief = before - overloadAfter(state, plan, scratch);
+        if (!replanWithinRoom(state, household, attempt, scratch, limits)) continue;
+        const relief = before - overloadAfter(state, plan, scratch, limits);
         if (relief <= 1e-9) continue;
         offers.push({ household, attempt, price: (scratch.cost - plan.cost) / relief });
         break;
@@ -51,18 +60,24 @@ export function repairOverloads(state: VillageState, deadline: number): number {
     }
     offers.sort((a, b) => a.price - b.price);
     for (const { household, attempt } of offers) {
-      if (performance.now() >= deadline) break;
-      if (overloadedSlots(state).length === 0 && reverseFlowSlots(state).length === 0) return 0;
+      if (now() >= deadline) break;
+      if (overloadedSlots(state, limits).length === 0 && reverseFlowSlots(state).length === 0) return 0;
       const plan = state.plan(household.index);
       const scratch = trial.get(household.index) ?? createHouseholdPlan(household, slots);
-      if (!replanWithinRoom(state, household, attempt, scratch)) continue;
-      if (overloadAfter(state, plan, scratch) >= totalOverload(state) - 1e-9) continue;
+      if (!replanWithinRoom(state, household, attempt, scratch, limits)) continue;
+      if (overloadAfter(state, plan, scratch, limits) >= totalOverload(state, limits) - 1e-9) continue;
       state.addToAggregate(plan, -1);
       copyHouseholdPlan(scratch, plan);
       state.addToAggregate(plan, 1);
     }
   }
-  return totalOverload(state);
+  return totalOverload(state, limits);
+}
+
+/** kW over the limits in slot t at village net `kw` (import limit above, reverse-flow limit below). */
+export function overloadAt(state: VillageState, t: number, kw: number): number {
+  const { importLimitKw, transformerKw } = state.scenario;
+  return kw > 0 ? Math.max(0, kw - (importLimitKw[t] ?? 0)) : Math.max(0, -kw - transformerKw);
 }
 
 /**
@@ -75,9 +90,10 @@ function replanWithinRoom(
   household: CompiledHousehold,
   attempt: { share: number; beyondExport: boolean },
   out: HouseholdPlan,
+  importLimitKw: Float64Array,
 ): boolean {
   const { share, beyondExport } = attempt;
-  const { slots, importLimitKw, transformerKw } = state.scenario;
+  const { slots, transformerKw } = state.scenario;
   const plan = state.plan(household.index);
   const cap = new Float64Array(slots);
   const floor = new Float64Array(slots);
@@ -109,8 +125,13 @@ function movableAt(plan: HouseholdPlan, household: CompiledHousehold, t: number)
 }
 
 /** Total overload if `plan` were replaced by `candidate`. */
-function overloadAfter(state: VillageState, plan: HouseholdPlan, candidate: HouseholdPlan): number {
-  const { transformerKw, importLimitKw } = state.scenario;
+function overloadAfter(
+  state: VillageState,
+  plan: HouseholdPlan,
+  candidate: HouseholdPlan,
+  importLimitKw: Float64Array,
+): number {
+  const { transformerKw } = state.scenario;
   let over = 0;
   state.aggregateKw.forEach((kw, t) => {
     const next = kw - (plan.netKw[t] ?? 0) + (candidate.netKw[t] ?? 0);
@@ -129,13 +150,14 @@ export function polishWithinLimit(
   state: VillageState,
   deadline: number,
   households: readonly CompiledHousehold[],
+  now: Clock = wallClock,
 ): void {
   const { slots, importLimitKw, transformerKw } = state.scenario;
   const zero = new Float64Array(slots);
   const cap = new Float64Array(slots);
   const floor = new Float64Array(slots);
   for (const household of households) {
-    if (performance.now() >= deadline) return;
+    if (now() >= deadline) return;
     const plan = state.plan(household.index);
     for (let t = 0; t < slots; t++) {
       cap[t] = (plan.netKw[t] ?? 0) + Math.max(0, (importLimitKw[t] ?? 0) - (state.aggregateKw[t] ?? 0));
@@ -152,9 +174,11 @@ export function polishWithinLimit(
   }
 }
 
-export function overloadedSlots(state: VillageState): number[] {
+export function overloadedSlots(
+  state: VillageState,
+  limits: Float64Array = state.scenario.importLimitKw,
+): number[] {
   const over: number[] = [];
-  const limits = state.scenario.importLimitKw;
   state.aggregateKw.forEach((kw, t) => {
     if (kw > (limits[t] ?? 0) + TOLERANCE_KW) over.push(t);
   });
@@ -170,8 +194,11 @@ export function reverseFlowSlots(state: VillageState): number[] {
   return slots;
 }
 
-export function totalOverload(state: VillageState): number {
-  const { transformerKw, importLimitKw } = state.scenario;
+export function totalOverload(
+  state: VillageState,
+  importLimitKw: Float64Array = state.scenario.importLimitKw,
+): number {
+  const { transformerKw } = state.scenario;
   let over = 0;
   state.aggregateKw.forEach((kw, t) => {
     over += kw > 0 ? Math.max(0, kw - (importLimitKw[t] ?? 0)) : Math.max(0, -kw - transformerKw);

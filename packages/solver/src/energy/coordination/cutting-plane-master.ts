@@ -1,4 +1,4 @@
-import solver, { type Model } from 'javascript-lp-solver';
+import { solveBoundedLp } from './bounded-simplex.ts';
 
 /** A linear upper model of the concave dual: φ(z) ≤ constant + Σ_j slope_j · z_j. */
 export interface Cut {
@@ -12,61 +12,90 @@ export interface MasterResult {
   point: number[];
 }
 
+export interface CuttingPlaneOptions {
+  /** Polled before every pivot: true abandons the master (null is returned). */
+  shouldStop?: () => boolean;
+}
+
 /**
- * Maximises the cutting-plane model of the Lagrangian dual over a box (the trust region that
- * stabilises Kelley's method). Tiny: one column per watched slot and direction plus θ, one row per
- * cut — javascript-lp-solver's dense tableau is comfortable here. The box is mapped to [0, 1]^n and
- * every row scaled to unit size first: raw VND figures (10⁷) beside kW slopes made its simplex cycle.
+ * Maximises the cutting-plane model of the Lagrangian dual over a box around the stability centre
+ * (the trust region that stabilises Kelley's method). Tiny: two columns per watched slot and
+ * direction (a step up and a step down from the centre, each scaled to [0, 1]) plus θ, one row per
+ * cut, every row scaled to unit size (raw VND figures, 10⁷, beside kW slopes). The simplex
+ * (bounded-simplex.ts) starts at the centre and θ is shifted by the least value any cut takes over
+ * the box, so the slack basis is feasible and there is no phase 1 — javascript-lp-solver, used here
+ * before, could spin in its phase 1 for ever on such a model (a 60-household village on
+ * time-of-use tariffs at 90 % of its limit never returned). Where the model is flat the point stays
+ * at the centre. Null if it is stopped or finds no point.
  */
 export function solveCuttingPlaneMaster(
   cuts: readonly Cut[],
+  center: readonly number[],
   lower: readonly number[],
   upper: readonly number[],
   reference: number,
+  options: CuttingPlaneOptions = {},
 ): MasterResult | null {
-  const dims = lower.length;
-  const constraints: Record<string, { min?: number; max?: number }> = {};
-  const variables: Record<string, Record<string, number>> = { theta: { value: 1 } };
-  const columns: Record<string, number>[] = [];
-  for (let j = 0; j < dims; j++) {
-    constraints[`z${j}`] = { max: 1 };
-    columns.push({ value: 0, [`z${j}`]: 1 });
-  }
+  const dims = center.length;
+  const up = (j: number) => Math.max(0, (upper[j] ?? 0) - (center[j] ?? 0));
+  const down = (j: number) => Math.max(0, (center[j] ?? 0) - (lower[j] ?? 0));
   // Scale of the rows: the largest term any cut can contribute across the box.
   let scale = 1;
   for (const cut of cuts) {
     scale = Math.max(scale, Math.abs(cut.constant - reference));
     for (let j = 0; j < dims; j++)
-      scale = Math.max(scale, Math.abs((cut.slopes[j] ?? 0) * ((upper[j] ?? 0) - (lower[j] ?? 0))));
+      scale = Math.max(scale, Math.abs((cut.slopes[j] ?? 0) * Math.max(up(j), down(j))));
   }
+  // θ ≤ C + Σ s_j (c_j + U_j p_j − D_j q_j), p, q ∈ [0,1]  ⇔  θ/S − Σ (s_j U_j p_j − s_j D_j q_j)/S ≤ b
+  // with b = (C − ref + Σ s_j c_j) / S. With θ/S = floor + θ', floor = the least any cut's right side
+  // takes over the box:  θ' − Σ a·(p, q) + slack = b − floor ≥ 0.
+  const m = cuts.length;
+  const thetaAt = 2 * dims;
+  const slackAt = thetaAt + 1;
+  const n = slackAt + m;
+  const matrix = new Float64Array(m * n);
+  const rhs = new Float64Array(m);
+  let floor = Number.POSITIVE_INFINITY;
   cuts.forEach((cut, k) => {
-    // θ ≤ C + Σ s_j (l_j + w_j u_j), u ∈ [0,1]  ⇔  θ/S − Σ (s_j w_j / S) u_j ≤ (C − ref + Σ s_j l_j) / S
-    let rhs = cut.constant - reference;
-    for (let j = 0; j < dims; j++) rhs += (cut.slopes[j] ?? 0) * (lower[j] ?? 0);
-    constraints[`k${k}`] = { max: rhs / scale };
-    (variables.theta as Record<string, number>)[`k${k}`] = 1;
+    let b = cut.constant - reference;
+    for (let j = 0; j < dims; j++) b += (cut.slopes[j] ?? 0) * (center[j] ?? 0);
+    b /= scale;
+    let least = b;
     for (let j = 0; j < dims; j++) {
-      const coefficient = ((cut.slopes[j] ?? 0) * ((upper[j] ?? 0) - (lower[j] ?? 0))) / scale;
-      if (coefficient !== 0) (columns[j] as Record<string, number>)[`k${k}`] = -coefficient;
+      const s = cut.slopes[j] ?? 0;
+      if (s === 0) continue;
+      const stepUp = (s * up(j)) / scale;
+      const stepDown = (-s * down(j)) / scale;
+      matrix[k * n + 2 * j] = -stepUp;
+      matrix[k * n + 2 * j + 1] = -stepDown;
+      least += Math.min(0, stepUp) + Math.min(0, stepDown);
     }
+    rhs[k] = b;
+    floor = Math.min(floor, least);
   });
-  columns.forEach((column, j) => {
-    variables[`x${j}`] = column;
-  });
-  const model: Model = {
-    optimize: 'value',
-    opType: 'max',
-    constraints,
-    variables,
-    unrestricted: { theta: 1 },
-  };
-  const result = solver.Solve(model) as unknown as Record<string, number | boolean | undefined>;
-  if (result.feasible !== true || result.bounded === false) return null;
+  if (m === 0 || !Number.isFinite(floor)) return null;
+  const cost = new Float64Array(n);
+  const bounds = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  for (let j = 0; j < 2 * dims; j++) bounds[j] = 1;
+  cost[thetaAt] = -1;
+  const basis = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    matrix[k * n + thetaAt] = 1;
+    matrix[k * n + slackAt + k] = 1;
+    rhs[k] = Math.max(0, (rhs[k] ?? 0) - floor);
+    basis[k] = slackAt + k;
+  }
+  const result = solveBoundedLp(
+    { rows: m, columns: n, matrix, rhs, cost, upper: bounds, basis, atUpper: new Uint8Array(n) },
+    { ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}), maxIterations: 50 * (m + n) + 1000 },
+  );
+  if (result.status !== 'optimal') return null;
   const point: number[] = [];
   for (let j = 0; j < dims; j++) {
-    const v = result[`x${j}`];
-    const u = Math.min(1, Math.max(0, typeof v === 'number' ? v : 0));
-    point.push((lower[j] ?? 0) + u * ((upper[j] ?? 0) - (lower[j] ?? 0)));
+    const p = Math.min(1, Math.max(0, result.x[2 * j] ?? 0));
+    const q = Math.min(1, Math.max(0, result.x[2 * j + 1] ?? 0));
+    const z = (center[j] ?? 0) + p * up(j) - q * down(j);
+    point.push(Math.min(upper[j] ?? 0, Math.max(lower[j] ?? 0, z)));
   }
   return { point };
 }

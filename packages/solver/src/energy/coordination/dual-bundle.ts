@@ -1,10 +1,13 @@
 import type { CompiledHousehold } from '../model/compiled-scenario.ts';
+import { type Clock, wallClock } from './clock.ts';
 import { type Cut, solveCuttingPlaneMaster } from './cutting-plane-master.ts';
 import type { VillageState } from './village-state.ts';
 
 export interface DualOptions {
-  /** performance.now() value at which to stop. */
+  /** Clock value at which to stop (checked between evaluations). */
   deadline: number;
+  /** The clock `deadline` is read on (default performance.now). */
+  now?: Clock;
   /** Stop when the model promises less than this relative improvement. */
   tolerance: number;
   /** Price of one kWh over the transformer limit (VND/kWh): caps the multipliers, so an impossible limit still yields the least-overload plan. */
@@ -90,13 +93,21 @@ export function maximizeDual(state: VillageState, options: DualOptions): DualRes
   if (dims.length === 0) return { lowerBound: best, iterations: 0 };
   let radius = initialRadius(state);
   let iterations = 0;
-  while (iterations < options.maxIterations && performance.now() < options.deadline) {
+  const now = options.now ?? wallClock;
+  // How long the last evaluation took: one that would end past the deadline is not started (each
+  // re-solves up to every household, ~0.1 ms apiece, and cannot stop half-way).
+  let evaluationMs = 0;
+  while (iterations < options.maxIterations) {
+    const evaluationStart = now();
+    if (evaluationStart + evaluationMs >= options.deadline) break;
     iterations++;
     while (center.length < dims.length) center.push(0);
     const lower = center.map((z) => Math.max(0, z - radius));
     const upper = center.map((z) => Math.min(options.overloadPrice, z + radius));
     const cuts = cutData.map((_, k) => cutAt(k));
-    const master = solveCuttingPlaneMaster(cuts, lower, upper, centerValue);
+    const master = solveCuttingPlaneMaster(cuts, center, lower, upper, centerValue, {
+      shouldStop: () => now() >= options.deadline,
+    });
     if (!master) break;
     const predicted = Math.min(...cuts.map((cut) => cut.constant + dot(cut.slopes, master.point)));
     if (predicted - centerValue <= options.tolerance * Math.max(1, Math.abs(centerValue))) {
@@ -107,6 +118,7 @@ export function maximizeDual(state: VillageState, options: DualOptions): DualRes
       continue;
     }
     state.setLambda(lambdaOf(master.point), options.onResolved);
+    evaluationMs = now() - evaluationStart;
     const value = lagrangian(master.point);
     record();
     watch();

@@ -18,6 +18,7 @@ import type { CvrplibInstance } from '@village/solver';
 import { checkPlan, createProblem, formatViolation, parseCvrplib, planFromNodeRoutes } from '@village/solver';
 import { z } from 'zod';
 import { type Cli, createCli } from '../lib/cli.ts';
+import { runAll } from '../lib/run-pool.ts';
 import { REPO_ROOT, runScript } from '../lib/run-script.ts';
 import { printTable, type RunResult } from './routing-report.ts';
 
@@ -179,19 +180,6 @@ async function benchOne(name: string, timeLimit: number, seed: number, bks: numb
     routes: output.routes.length,
     gapPercent: bks === undefined ? undefined : (100 * (output.cost - bks)) / bks,
   };
-}
-
-async function runAll(jobs: (() => Promise<RunResult>)[], parallel: number): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
-  return results;
 }
 
 async function main(): Promise<void> {

@@ -61,19 +61,6 @@ export async function benchOne(
   };
 }
 
-export async function runAll(jobs: (() => Promise<VillageRun>)[], parallel: number): Promise<VillageRun[]> {
-  const results: VillageRun[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
-  return results;
-}
-
 export function logged(run: VillageRun): VillageRun {
   const what = run.error === undefined ? `${Math.round(run.objectiveVnd ?? 0)} VND` : `FAILED: ${run.error}`;
   console.error(`bench:village: ${run.instance} ${run.timeLimit} s (seed ${run.solverSeed}): ${what}`);

@@ -17,10 +17,11 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import { type Cli, createCli } from '../lib/cli.ts';
+import { runAll } from '../lib/run-pool.ts';
 import { instanceName } from './village-routing-instance.ts';
 import { REFERENCE_RUNS, VILLAGE_REFERENCES } from './village-routing-reference.ts';
 import { printCase, printSizes, type VillageRun } from './village-routing-report.ts';
-import { benchOne, fingerprint, logged, runAll } from './village-routing-runner.ts';
+import { benchOne, fingerprint, logged } from './village-routing-runner.ts';
 
 const HELP = `Usage: npx tsx scripts/bench/village-routing.ts [options]
 

@@ -1,5 +1,5 @@
 import type { HouseholdSchedulePlan, LoadPlan, LoadScenario } from '@village/domain';
-import { unmanagedSchedule } from '@village/planning';
+import { unmanagedSchedule } from '@village/solver';
 
 /**
  * What a policy adds to each connection's meter, kW per plan slot: its movable loads plus battery

@@ -50,12 +50,7 @@ export {
   loadKindsOf,
   pricesOf,
 } from './present/describe-household-plan.ts';
-export {
-  type HouseholdOutcome,
-  householdOutcome,
-  type SlotPricing,
-  unmanagedSchedule,
-} from './present/household-cost.ts';
+export { type HouseholdOutcome, householdOutcome, type SlotPricing } from './present/household-cost.ts';
 export { costSentence, formatVnd, runSentence, type Sentence } from './present/load-phrases.ts';
 export { type LoadRun, loadRuns } from './present/load-runs.ts';
 export {

@@ -1,1 +1,2 @@
 export { type ScheduleOptions, scheduleLoads } from './schedule-loads.ts';
+export { unmanagedSchedule } from './unmanaged-schedule.ts';

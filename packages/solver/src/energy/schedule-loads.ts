@@ -112,7 +112,7 @@ export function scheduleLoads(scenario: LoadScenario, options: ScheduleOptions =
   if (problems.length > 0) {
     throw new Error(`energy scheduler produced an invalid plan (a bug): ${problems.slice(0, 5).join('; ')}`);
   }
-  const unmanaged = unmanagedPlans(compiled);
+  const unmanaged = unmanagedPlans(compiled, scenario);
   return toLoadPlan({
     scenario: compiled,
     plans: state.plans,

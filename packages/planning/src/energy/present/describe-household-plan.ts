@@ -1,5 +1,6 @@
 import type { FlexibleLoadKind, Household, HouseholdSchedulePlan, ScenarioHousehold } from '@village/domain';
-import { householdOutcome, type SlotPricing, unmanagedSchedule } from './household-cost.ts';
+import { unmanagedSchedule } from '@village/solver';
+import { householdOutcome, type SlotPricing } from './household-cost.ts';
 import { costSentence, runSentence, type Sentence } from './load-phrases.ts';
 import { type LoadRun, loadRuns } from './load-runs.ts';
 

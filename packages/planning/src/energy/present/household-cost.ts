@@ -45,39 +45,3 @@ export function householdOutcome(
   });
   return { costVnd, netKw, importKwh, peakKw: Math.max(0, ...netKw) };
 }
-
-/**
- * Running at will, the yardstick: every load starts at full power the moment its window opens (an
- * interruptible one until its energy is delivered, the last slot partly), the battery idles and all
- * the sun is used — the same rule the scheduler reports its `unmanaged` figures by.
- */
-export function unmanagedSchedule(household: ScenarioHousehold, slotMinutes: number): HouseholdSchedulePlan {
-  const slots = household.baseKw.length;
-  const slotHours = slotMinutes / 60;
-  const loads = household.loads.map((load) => {
-    const kw = new Array<number>(slots).fill(0);
-    if (load.interruptible) {
-      let remainingKwh = load.energyKwh;
-      for (let t = load.earliest; t < load.latest && remainingKwh > 1e-12; t++) {
-        kw[t] = Math.min(load.kw, remainingKwh / slotHours);
-        remainingKwh -= (kw[t] ?? 0) * slotHours;
-      }
-    } else {
-      kw.fill(load.kw, load.earliest, load.earliest + load.durationSlots);
-    }
-    return { id: load.id, kw };
-  });
-  return {
-    id: household.id,
-    loads,
-    ...(household.battery
-      ? {
-          battery: {
-            chargeKw: new Array<number>(slots).fill(0),
-            dischargeKw: new Array<number>(slots).fill(0),
-          },
-        }
-      : {}),
-    pvUsedKw: household.pvKw ? [...household.pvKw] : new Array<number>(slots).fill(0),
-  };
-}
